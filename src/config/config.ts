@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { GmError } from '../core/errors.ts';
+
+/** The one typed configuration, read from the environment once at start-up. */
+export interface Config {
+  readonly dataDir: string;
+  /** A postgres:// URL, or the SQLite file in the data directory. */
+  readonly databaseUrl: string;
+  readonly port: number;
+  readonly host: string;
+  /** Where the shipped datasets live (the repository's datasets/ folder). */
+  readonly datasetsDir: string;
+}
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** Builds the configuration from environment variables, with defaults that run the embedded mode. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.GREENMFG_DATA_DIR ?? 'data');
+  const portText = env.PORT ?? '8080';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new GmError('GM_CONFIG', `PORT must be an integer from 0 to 65535, got "${portText}"`, { field: 'PORT', value: portText });
+  }
+  const databaseUrl = env.GREENMFG_DATABASE_URL ?? resolve(dataDir, 'greenmfg.sqlite');
+  return {
+    dataDir,
+    databaseUrl,
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    datasetsDir: resolve(env.GREENMFG_DATASETS_DIR ?? resolve(repoRoot, 'datasets')),
+  };
+}
+
+/** The database location with any password masked, for logs (secrets never reach logs). */
+export function describeDatabase(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -1,0 +1,109 @@
+/**
+ * What core needs from the outside world, as interfaces. Adapters in src/store implement them;
+ * services receive only the ports each use case names (STYLE.md, habit 2).
+ */
+import type {
+  Enterprise,
+  Factory,
+  Industry,
+  ListEvent,
+  Park,
+  ParkMember,
+  Product,
+  Region,
+  SupplierRelation,
+  SupplyChainEnterprise,
+  UnitKind,
+} from './registry/types.ts';
+
+/** A clock, so that nothing in core or services reads the time by itself. */
+export interface Clock {
+  now(): Date;
+}
+
+/** One page of a list with the total count, for pagination everywhere. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export type SortOrder = 'asc' | 'desc';
+
+/** A query over a list of units: free-text search, filters, sorting and a page. */
+export interface UnitQuery {
+  readonly q?: string;
+  readonly provinceCode?: string;
+  readonly batch?: string;
+  readonly sort?: 'name' | 'batch' | 'province';
+  readonly order?: SortOrder;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface UnitsByKey {
+  readonly factories: number;
+  readonly supplyChainEnterprises: number;
+  readonly parks: number;
+  readonly products: number;
+}
+
+/** Headline counts of the programme, computed by the store from what is listed. */
+export interface RegistryCounts extends UnitsByKey {
+  readonly enterprises: number;
+  readonly byProvince: readonly (UnitsByKey & { readonly provinceCode: string | null })[];
+  readonly byBatch: readonly (UnitsByKey & { readonly batch: string })[];
+}
+
+/** Everything one import of the published lists writes, applied in one transaction. */
+export interface ListImport {
+  readonly enterprises: readonly Enterprise[];
+  readonly factories: readonly Factory[];
+  readonly parks: readonly Park[];
+  readonly supplyChain: readonly SupplyChainEnterprise[];
+  readonly products: readonly Product[];
+  readonly events: readonly ListEvent[];
+}
+
+/** How many rows an import inserted, changed or left as they were. */
+export interface ImportOutcome {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+/** The GB/T 2260 and GB/T 4754 code tables. */
+export interface CodeTables {
+  replaceRegions(regions: readonly Region[]): Promise<void>;
+  replaceIndustries(industries: readonly Industry[]): Promise<void>;
+  allRegions(): Promise<Region[]>;
+  listIndustries(query: { readonly q?: string; readonly level?: Industry['level']; readonly page: number; readonly pageSize: number }): Promise<Page<Industry>>;
+  countRegions(): Promise<number>;
+}
+
+/** The registry of listed units and their enterprises. */
+export interface Registry {
+  /** Upserts the records of a list import in one transaction: all of it or nothing. */
+  applyListImport(data: ListImport): Promise<ImportOutcome>;
+  counts(): Promise<RegistryCounts>;
+  listFactories(query: UnitQuery): Promise<Page<Factory>>;
+  listParks(query: UnitQuery): Promise<Page<Park>>;
+  listSupplyChain(query: UnitQuery): Promise<Page<SupplyChainEnterprise>>;
+  listProducts(query: UnitQuery): Promise<Page<Product>>;
+  getFactory(id: string): Promise<Factory | undefined>;
+  getPark(id: string): Promise<Park | undefined>;
+  getProduct(id: string): Promise<Product | undefined>;
+  getEnterprise(id: string): Promise<Enterprise | undefined>;
+  eventsOf(kind: UnitKind, unitId: string): Promise<ListEvent[]>;
+  addParkMember(member: ParkMember): Promise<void>;
+  parkMembers(parkId: string): Promise<ParkMember[]>;
+  addSupplierRelation(relation: SupplierRelation): Promise<void>;
+  suppliersOf(customerEnterpriseId: string): Promise<SupplierRelation[]>;
+}
+
+/** Read access to the shipped datasets (or a user's replacement files), by path relative to their root. */
+export interface TextSource {
+  readText(path: string): Promise<string>;
+  describe(path: string): string;
+}

@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { registryMigration } from './0001-registry.ts';
+
+/** Every migration, in order. Names never change once released. */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-registry': registryMigration,
+};
+
+/** A static provider: migrations are code, not files found at run time. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...migrations }),
+};

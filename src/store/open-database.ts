@@ -1,0 +1,41 @@
+import { Kysely, Migrator } from 'kysely';
+import { createPostgresDialect } from './backends/postgres.ts';
+import { createSqliteDialect } from './backends/sqlite.ts';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface OpenDatabase {
+  readonly db: Kysely<Database>;
+  readonly kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+/** True when a database URL names PostgreSQL; anything else is a SQLite file path. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** Opens the registry database: PostgreSQL for a postgres URL, otherwise a SQLite file. */
+export function openDatabase(location: string): OpenDatabase {
+  if (isPostgresUrl(location)) {
+    // Kysely's destroy() ends the pool it was given.
+    const db = new Kysely<Database>({ dialect: createPostgresDialect(location).dialect });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const { dialect } = createSqliteDialect(location);
+  const db = new Kysely<Database>({ dialect });
+  return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Brings the schema up to date. Kysely's migrator takes a lock (a table lock on PostgreSQL), so
+ * concurrent starts run each migration once.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { CodeTables, Registry } from '../core/ports.ts';
+import { isPostgresUrl, migrateToLatest, openDatabase, type DatabaseKind } from './open-database.ts';
+import { createCodeTables } from './repositories/code-tables.ts';
+import { createRegistry } from './repositories/registry.ts';
+
+/** The store's adapters for the ports, over one migrated database. */
+export interface Store {
+  readonly kind: DatabaseKind;
+  readonly codeTables: CodeTables;
+  readonly registry: Registry;
+  close(): Promise<void>;
+}
+
+/** Opens (creating the SQLite file's folder if needed) and migrates the database, then wires the repositories. */
+export async function openStore(databaseUrl: string): Promise<Store> {
+  if (!isPostgresUrl(databaseUrl) && databaseUrl !== ':memory:') mkdirSync(dirname(databaseUrl), { recursive: true });
+  const { db, kind, close } = openDatabase(databaseUrl);
+  try {
+    await migrateToLatest(db);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { kind, codeTables: createCodeTables(db), registry: createRegistry(db), close };
+}
