@@ -93,6 +93,7 @@ export interface Registry {
   listProducts(query: UnitQuery): Promise<Page<Product>>;
   getFactory(id: string): Promise<Factory | undefined>;
   getPark(id: string): Promise<Park | undefined>;
+  getSupplyChain(id: string): Promise<SupplyChainEnterprise | undefined>;
   getProduct(id: string): Promise<Product | undefined>;
   getEnterprise(id: string): Promise<Enterprise | undefined>;
   eventsOf(kind: UnitKind, unitId: string): Promise<ListEvent[]>;

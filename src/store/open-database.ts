@@ -1,4 +1,4 @@
-import { Kysely, Migrator } from 'kysely';
+import { Kysely, Migrator, sql } from 'kysely';
 import { createPostgresDialect } from './backends/postgres.ts';
 import { createSqliteDialect } from './backends/sqlite.ts';
 import { migrationProvider } from './migrations/index.ts';
@@ -33,8 +33,12 @@ export function openDatabase(location: string): OpenDatabase {
  * Brings the schema up to date. Kysely's migrator takes a lock (a table lock on PostgreSQL), so
  * concurrent starts run each migration once.
  */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function migrateToLatest(db: Kysely<Database>, kind: DatabaseKind): Promise<string[]> {
+  // Kysely looks for its bookkeeping tables across every schema it can see; name the current one
+  // on PostgreSQL so that two schemas in one database (one per tenant or test) never mix them up.
+  const schema =
+    kind === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

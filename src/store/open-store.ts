@@ -18,7 +18,7 @@ export async function openStore(databaseUrl: string): Promise<Store> {
   if (!isPostgresUrl(databaseUrl) && databaseUrl !== ':memory:') mkdirSync(dirname(databaseUrl), { recursive: true });
   const { db, kind, close } = openDatabase(databaseUrl);
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, kind);
   } catch (e) {
     await close();
     throw e;

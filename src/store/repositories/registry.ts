@@ -132,6 +132,10 @@ export function createRegistry(db: Kysely<Database>): Registry {
       const row = await db.selectFrom('parks').selectAll().where('id', '=', id).executeTakeFirst();
       return row && parkFromRow(row);
     },
+    async getSupplyChain(id) {
+      const row = await db.selectFrom('supply_chain_enterprises').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && supplyChainFromRow(row);
+    },
     async getProduct(id) {
       const row = await db
         .selectFrom('products')

@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { registerRegistryCommands } from './commands/registry.ts';
+import type { CliIo } from './io.ts';
+
+/** Builds the `greenmfg` program with every command; main() and tests share it. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('greenmfg')
+    .description('greenmfg: run a green manufacturing programme (registry, accounting, evaluation)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showHelpAfterError();
+  registerRegistryCommands(program, io);
+  return program;
+}
+

@@ -1,0 +1,24 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { CodeTables, Registry } from '../core/ports.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { registryRoutes } from './plugins/registry-routes.ts';
+
+export interface ServerDeps {
+  readonly registry: Registry;
+  readonly codeTables: CodeTables;
+  readonly databaseKind: string;
+  readonly logger?: boolean;
+}
+
+/** Builds the HTTP application without listening; tests drive it with inject(). */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    // Reject unknown query parameters instead of silently dropping them (STYLE.md, habit 7).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: true } },
+  });
+  installErrorHandler(app);
+  app.get('/api/health', () => ({ status: 'ok', database: deps.databaseKind }));
+  await app.register(registryRoutes(deps));
+  return app;
+}

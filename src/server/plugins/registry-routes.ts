@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import { GmError } from '../../core/errors.ts';
+import type { CodeTables, Page, Registry, UnitQuery } from '../../core/ports.ts';
+import { getStats } from '../../services/stats.ts';
+
+const listQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    q: { type: 'string', maxLength: 200 },
+    province: { type: 'string', pattern: '^[0-9]{6}$' },
+    batch: { type: 'string', pattern: '^[0-9]{1,4}$' },
+    sort: { type: 'string', enum: ['name', 'batch', 'province'] },
+    order: { type: 'string', enum: ['asc', 'desc'] },
+    page: { type: 'integer', minimum: 1, default: 1 },
+    pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
+  },
+} as const;
+
+interface ListQuerystring {
+  q?: string;
+  province?: string;
+  batch?: string;
+  sort?: UnitQuery['sort'];
+  order?: UnitQuery['order'];
+  page: number;
+  pageSize: number;
+}
+
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
+
+const toQuery = (q: ListQuerystring): UnitQuery => ({
+  page: q.page,
+  pageSize: q.pageSize,
+  ...(q.q ? { q: q.q } : {}),
+  ...(q.province ? { provinceCode: q.province } : {}),
+  ...(q.batch ? { batch: q.batch } : {}),
+  ...(q.sort ? { sort: q.sort } : {}),
+  ...(q.order ? { order: q.order } : {}),
+});
+
+/** Read routes over the registry: statistics, searchable lists of each kind of unit, code tables. */
+export function registryRoutes(deps: { registry: Registry; codeTables: CodeTables }) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get('/api/v1/stats', () => getStats(deps));
+
+    const list = <T>(path: string, fetch: (q: UnitQuery) => Promise<Page<T>>, get: (id: string) => Promise<T | undefined>, what: string) => {
+      app.get<{ Querystring: ListQuerystring }>(path, { schema: { querystring: listQuerySchema } }, (req) => fetch(toQuery(req.query)));
+      app.get<{ Params: { id: string } }>(`${path}/:id`, { schema: { params: idParams } }, async (req) => {
+        const found = await get(req.params.id);
+        if (!found) throw new GmError('GM_NOT_FOUND', `No ${what} with id "${req.params.id}"`, { field: 'id', id: req.params.id });
+        return found;
+      });
+    };
+    list('/api/v1/factories', deps.registry.listFactories, deps.registry.getFactory, 'factory');
+    list('/api/v1/parks', deps.registry.listParks, deps.registry.getPark, 'park');
+    list('/api/v1/products', deps.registry.listProducts, deps.registry.getProduct, 'product');
+    list('/api/v1/supply-chain-enterprises', deps.registry.listSupplyChain, deps.registry.getSupplyChain, 'supply chain management enterprise');
+
+    app.get<{ Querystring: { level?: 'province' | 'prefecture' | 'county'; parent?: string } }>(
+      '/api/v1/regions',
+      {
+        schema: {
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { level: { type: 'string', enum: ['province', 'prefecture', 'county'] }, parent: { type: 'string', pattern: '^[0-9]{6}$' } },
+          },
+        },
+      },
+      async (req) => {
+        const all = await deps.codeTables.allRegions();
+        return all.filter((r) => (!req.query.level || r.level === req.query.level) && (!req.query.parent || r.parentCode === req.query.parent));
+      },
+    );
+    app.get<{ Querystring: { q?: string; level?: 'section' | 'division' | 'group' | 'class'; page: number; pageSize: number } }>(
+      '/api/v1/industries',
+      {
+        schema: {
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              q: { type: 'string', maxLength: 100 },
+              level: { type: 'string', enum: ['section', 'division', 'group', 'class'] },
+              page: { type: 'integer', minimum: 1, default: 1 },
+              pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+            },
+          },
+        },
+      },
+      (req) =>
+        deps.codeTables.listIndustries({
+          page: req.query.page,
+          pageSize: req.query.pageSize,
+          ...(req.query.q ? { q: req.query.q } : {}),
+          ...(req.query.level ? { level: req.query.level } : {}),
+        }),
+    );
+  };
+}
