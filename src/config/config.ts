@@ -22,7 +22,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new GmError('GM_CONFIG', `PORT must be an integer from 0 to 65535, got "${portText}"`, { field: 'PORT', value: portText });
   }
-  const databaseUrl = env.GREENMFG_DATABASE_URL ?? resolve(dataDir, 'greenmfg.sqlite');
+  const databaseUrl = env.GREENMFG_DATABASE_URL || resolve(dataDir, 'greenmfg.sqlite');
   return {
     dataDir,
     databaseUrl,

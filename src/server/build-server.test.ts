@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCodeTables } from '../services/code-tables.ts';
+import { importLists } from '../services/import-lists.ts';
+import { testBackends } from '../store/contract/test-backends.ts';
+import { datasetFiles } from '../store/dataset-files.ts';
+import type { Store } from '../store/open-store.ts';
+import { buildServer } from './build-server.ts';
+
+const source = datasetFiles(resolve(import.meta.dirname, '../../datasets'));
+
+describe.each(testBackends)('HTTP API on $name', (backend) => {
+  let store: Store;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    store = await backend.open();
+    await loadCodeTables({ source, codeTables: store.codeTables });
+    await importLists({ source, ...store });
+    app = await buildServer({ registry: store.registry, codeTables: store.codeTables, databaseKind: store.kind });
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  it('reports health and the headline statistics', async () => {
+    expect((await app.inject('/api/health')).json()).toEqual({ status: 'ok', database: backend.name });
+    const stats = (await app.inject('/api/v1/stats')).json<{ factories: number; parks: number; byProvince: { provinceCode: string; name: string }[] }>();
+    expect(stats.factories).toBe(2783);
+    expect(stats.parks).toBe(224);
+    expect(stats.byProvince.find((p) => p.provinceCode === '150000')?.name).toBe('内蒙古自治区');
+  });
+
+  it('searches, filters and pages factories, and opens one', async () => {
+    const res = await app.inject({ url: '/api/v1/factories', query: { q: '京东方', pageSize: '5' } });
+    expect(res.statusCode).toBe(200);
+    const page = res.json<{ total: number; items: { id: string; name: string }[]; pageSize: number }>();
+    expect(page.pageSize).toBe(5);
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.items.every((f) => f.name.includes('京东方'))).toBe(true);
+    const one = await app.inject(`/api/v1/factories/${page.items[0]?.id ?? ''}`);
+    expect(one.json<{ name: string }>().name).toBe(page.items[0]?.name);
+    const beijing = (await app.inject({ url: '/api/v1/parks', query: { province: '110000' } })).json<{ total: number }>();
+    expect(beijing.total).toBe(1);
+    const p2 = (await app.inject({ url: '/api/v1/products', query: { page: '2', pageSize: '3', sort: 'batch', order: 'desc' } })).json<{ items: { batch: string }[]; page: number }>();
+    expect(p2.page).toBe(2);
+    expect(p2.items.map((i) => i.batch)).toEqual(['2021', '2021', '2021']);
+  });
+
+  it('answers bad input with 400 naming the field, and unknown ids with 404', async () => {
+    const bad = await app.inject({ url: '/api/v1/factories', query: { pageSize: '1000' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'GM_VALIDATION', details: { issues: [{ field: 'querystring.pageSize' }] } });
+    const extra = await app.inject({ url: '/api/v1/parks', query: { colour: 'green' } });
+    expect(extra.json<{ details: { issues: { field: string }[] } }>().details.issues[0]?.field).toBe('querystring.colour');
+    const province = await app.inject({ url: '/api/v1/parks', query: { province: '11' } });
+    expect(province.statusCode).toBe(400);
+    const missing = await app.inject('/api/v1/products/prd_nope');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'GM_NOT_FOUND', details: { field: 'id' } });
+    expect((await app.inject('/api/v1/nothing-here')).json()).toMatchObject({ code: 'GM_NOT_FOUND' });
+  });
+
+  it('lists regions and industries', async () => {
+    const provinces = (await app.inject({ url: '/api/v1/regions', query: { level: 'province' } })).json<unknown[]>();
+    expect(provinces).toHaveLength(31);
+    const cities = (await app.inject({ url: '/api/v1/regions', query: { parent: '440000' } })).json<{ code: string }[]>();
+    expect(cities.map((c) => c.code)).toContain('440300');
+    const cement = (await app.inject({ url: '/api/v1/industries', query: { q: '3011' } })).json<{ items: { name: string }[] }>();
+    expect(cement.items[0]?.name).toBe('水泥制造');
+  });
+});
