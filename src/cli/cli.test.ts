@@ -9,9 +9,14 @@ const run = promisify(execFile);
 const bin = resolve(import.meta.dirname, '../../bin/greenmfg.js');
 
 /** Runs the real `greenmfg` command on its own data directory and returns what it printed. */
-async function greenmfg(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function greenmfg(
+  dataDir: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, GREENMFG_DATA_DIR: dataDir, GREENMFG_DATABASE_URL: '' } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, GREENMFG_DATA_DIR: dataDir, GREENMFG_DATABASE_URL: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -30,7 +35,12 @@ describe('greenmfg CLI', () => {
     const stats = await greenmfg(dir, 'stats', '--json');
     expect(stats.code).toBe(0);
     const parsed = JSON.parse(stats.stdout) as Record<string, unknown>;
-    expect(parsed).toMatchObject({ factories: 2783, supplyChainEnterprises: 296, parks: 224, products: 3154 });
+    expect(parsed).toMatchObject({
+      factories: 2783,
+      supplyChainEnterprises: 296,
+      parks: 224,
+      products: 3154,
+    });
     expect(Array.isArray(parsed.byProvince) && Array.isArray(parsed.byBatch)).toBe(true);
     const table = await greenmfg(dir, 'stats');
     expect(table.stdout).toMatch(/total\s+2783\s+296\s+224\s+3154/);
@@ -39,7 +49,10 @@ describe('greenmfg CLI', () => {
   it('exits 2 naming the row and field of a bad file, and leaves the database as it was', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'greenmfg-cli-'));
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, '序号,地区,工厂名称,行业,第三方评价机构,批次\n1,广东,好工厂,,,2021\n2,亚特兰蒂斯,坏工厂,,,2021\n');
+    writeFileSync(
+      bad,
+      '序号,地区,工厂名称,行业,第三方评价机构,批次\n1,广东,好工厂,,,2021\n2,亚特兰蒂斯,坏工厂,,,2021\n',
+    );
     const res = await greenmfg(dir, 'import-lists', '--factories', bad);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain(`${bad}: row 3, field "地区": unknown region "亚特兰蒂斯"`);
@@ -51,7 +64,9 @@ describe('greenmfg CLI', () => {
   it('rejects an unknown command and a bad PORT with exit code 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'greenmfg-cli-'));
     expect((await greenmfg(dir, 'frobnicate')).code).toBe(2);
-    const res = await run(process.execPath, [bin, 'start'], { env: { ...process.env, GREENMFG_DATA_DIR: dir, PORT: 'eighty' } }).catch((e: { code: number; stderr: string }) => e);
+    const res = await run(process.execPath, [bin, 'start'], {
+      env: { ...process.env, GREENMFG_DATA_DIR: dir, PORT: 'eighty' },
+    }).catch((e: { code: number; stderr: string }) => e);
     expect((res as { code: number }).code).toBe(2);
     expect((res as { stderr: string }).stderr).toContain('PORT must be an integer');
   });

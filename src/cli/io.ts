@@ -2,8 +2,8 @@ import { isGmError, type ErrorCode } from '../core/errors.ts';
 
 /** Where a command writes: injected so that tests capture output without touching process streams. */
 export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
   /** Whether stderr is a terminal (progress bars only then). */
   readonly interactive: boolean;
 }
@@ -32,6 +32,7 @@ export class CliExit extends Error {
 /** Turns any error into a message and an exit code for the shell. */
 export function describeFailure(error: unknown): { message: string; exitCode: number } {
   if (error instanceof CliExit) return { message: error.message, exitCode: error.exitCode };
-  if (isGmError(error)) return { message: `${error.code}: ${error.message}`, exitCode: exitCodeOf(error.code) };
+  if (isGmError(error))
+    return { message: `${error.code}: ${error.message}`, exitCode: exitCodeOf(error.code) };
   return { message: error instanceof Error ? (error.stack ?? error.message) : String(error), exitCode: 1 };
 }

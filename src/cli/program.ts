@@ -12,4 +12,3 @@ export function buildProgram(io: CliIo): Command {
   registerRegistryCommands(program, io);
   return program;
 }
-

@@ -20,7 +20,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const portText = env.PORT ?? '8080';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new GmError('GM_CONFIG', `PORT must be an integer from 0 to 65535, got "${portText}"`, { field: 'PORT', value: portText });
+    throw new GmError('GM_CONFIG', `PORT must be an integer from 0 to 65535, got "${portText}"`, {
+      field: 'PORT',
+      value: portText,
+    });
   }
   const databaseUrl = env.GREENMFG_DATABASE_URL || resolve(dataDir, 'greenmfg.sqlite');
   return {

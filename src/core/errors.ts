@@ -43,7 +43,9 @@ export class GmError extends Error {
 /** Builds the validation error for a list of field issues, naming the first in the message. */
 export function validationError(issues: readonly FieldIssue[], what = 'input'): GmError {
   const first = issues[0];
-  const where = first ? `${first.row === undefined ? '' : `row ${first.row}, `}field "${first.field}": ${first.message}` : 'no details';
+  const where = first
+    ? `${first.row === undefined ? '' : `row ${first.row}, `}field "${first.field}": ${first.message}`
+    : 'no details';
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   return new GmError('GM_VALIDATION', `Invalid ${what}: ${where}${more}`, { issues });
 }

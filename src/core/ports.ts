@@ -18,7 +18,7 @@ import type {
 
 /** A clock, so that nothing in core or services reads the time by itself. */
 export interface Clock {
-  now(): Date;
+  readonly now: () => Date;
 }
 
 /** One page of a list with the total count, for pagination everywhere. */
@@ -75,36 +75,41 @@ export interface ImportOutcome {
 
 /** The GB/T 2260 and GB/T 4754 code tables. */
 export interface CodeTables {
-  replaceRegions(regions: readonly Region[]): Promise<void>;
-  replaceIndustries(industries: readonly Industry[]): Promise<void>;
-  allRegions(): Promise<Region[]>;
-  listIndustries(query: { readonly q?: string; readonly level?: Industry['level']; readonly page: number; readonly pageSize: number }): Promise<Page<Industry>>;
-  countRegions(): Promise<number>;
+  readonly replaceRegions: (regions: readonly Region[]) => Promise<void>;
+  readonly replaceIndustries: (industries: readonly Industry[]) => Promise<void>;
+  readonly allRegions: () => Promise<Region[]>;
+  readonly listIndustries: (query: {
+    readonly q?: string;
+    readonly level?: Industry['level'];
+    readonly page: number;
+    readonly pageSize: number;
+  }) => Promise<Page<Industry>>;
+  readonly countRegions: () => Promise<number>;
 }
 
 /** The registry of listed units and their enterprises. */
 export interface Registry {
   /** Upserts the records of a list import in one transaction: all of it or nothing. */
-  applyListImport(data: ListImport): Promise<ImportOutcome>;
-  counts(): Promise<RegistryCounts>;
-  listFactories(query: UnitQuery): Promise<Page<Factory>>;
-  listParks(query: UnitQuery): Promise<Page<Park>>;
-  listSupplyChain(query: UnitQuery): Promise<Page<SupplyChainEnterprise>>;
-  listProducts(query: UnitQuery): Promise<Page<Product>>;
-  getFactory(id: string): Promise<Factory | undefined>;
-  getPark(id: string): Promise<Park | undefined>;
-  getSupplyChain(id: string): Promise<SupplyChainEnterprise | undefined>;
-  getProduct(id: string): Promise<Product | undefined>;
-  getEnterprise(id: string): Promise<Enterprise | undefined>;
-  eventsOf(kind: UnitKind, unitId: string): Promise<ListEvent[]>;
-  addParkMember(member: ParkMember): Promise<void>;
-  parkMembers(parkId: string): Promise<ParkMember[]>;
-  addSupplierRelation(relation: SupplierRelation): Promise<void>;
-  suppliersOf(customerEnterpriseId: string): Promise<SupplierRelation[]>;
+  readonly applyListImport: (data: ListImport) => Promise<ImportOutcome>;
+  readonly counts: () => Promise<RegistryCounts>;
+  readonly listFactories: (query: UnitQuery) => Promise<Page<Factory>>;
+  readonly listParks: (query: UnitQuery) => Promise<Page<Park>>;
+  readonly listSupplyChain: (query: UnitQuery) => Promise<Page<SupplyChainEnterprise>>;
+  readonly listProducts: (query: UnitQuery) => Promise<Page<Product>>;
+  readonly getFactory: (id: string) => Promise<Factory | undefined>;
+  readonly getPark: (id: string) => Promise<Park | undefined>;
+  readonly getSupplyChain: (id: string) => Promise<SupplyChainEnterprise | undefined>;
+  readonly getProduct: (id: string) => Promise<Product | undefined>;
+  readonly getEnterprise: (id: string) => Promise<Enterprise | undefined>;
+  readonly eventsOf: (kind: UnitKind, unitId: string) => Promise<ListEvent[]>;
+  readonly addParkMember: (member: ParkMember) => Promise<void>;
+  readonly parkMembers: (parkId: string) => Promise<ParkMember[]>;
+  readonly addSupplierRelation: (relation: SupplierRelation) => Promise<void>;
+  readonly suppliersOf: (customerEnterpriseId: string) => Promise<SupplierRelation[]>;
 }
 
 /** Read access to the shipped datasets (or a user's replacement files), by path relative to their root. */
 export interface TextSource {
-  readText(path: string): Promise<string>;
-  describe(path: string): string;
+  readonly readText: (path: string) => Promise<string>;
+  readonly describe: (path: string) => string;
 }

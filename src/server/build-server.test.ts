@@ -17,7 +17,11 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     store = await backend.open();
     await loadCodeTables({ source, codeTables: store.codeTables });
     await importLists({ source, ...store });
-    app = await buildServer({ registry: store.registry, codeTables: store.codeTables, databaseKind: store.kind });
+    app = await buildServer({
+      registry: store.registry,
+      codeTables: store.codeTables,
+      databaseKind: store.kind,
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -26,7 +30,11 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
 
   it('reports health and the headline statistics', async () => {
     expect((await app.inject('/api/health')).json()).toEqual({ status: 'ok', database: backend.name });
-    const stats = (await app.inject('/api/v1/stats')).json<{ factories: number; parks: number; byProvince: { provinceCode: string; name: string }[] }>();
+    const stats = (await app.inject('/api/v1/stats')).json<{
+      factories: number;
+      parks: number;
+      byProvince: { provinceCode: string; name: string }[];
+    }>();
     expect(stats.factories).toBe(2783);
     expect(stats.parks).toBe(224);
     expect(stats.byProvince.find((p) => p.provinceCode === '150000')?.name).toBe('内蒙古自治区');
@@ -41,9 +49,16 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     expect(page.items.every((f) => f.name.includes('京东方'))).toBe(true);
     const one = await app.inject(`/api/v1/factories/${page.items[0]?.id ?? ''}`);
     expect(one.json<{ name: string }>().name).toBe(page.items[0]?.name);
-    const beijing = (await app.inject({ url: '/api/v1/parks', query: { province: '110000' } })).json<{ total: number }>();
+    const beijing = (await app.inject({ url: '/api/v1/parks', query: { province: '110000' } })).json<{
+      total: number;
+    }>();
     expect(beijing.total).toBe(1);
-    const p2 = (await app.inject({ url: '/api/v1/products', query: { page: '2', pageSize: '3', sort: 'batch', order: 'desc' } })).json<{ items: { batch: string }[]; page: number }>();
+    const p2 = (
+      await app.inject({
+        url: '/api/v1/products',
+        query: { page: '2', pageSize: '3', sort: 'batch', order: 'desc' },
+      })
+    ).json<{ items: { batch: string }[]; page: number }>();
     expect(p2.page).toBe(2);
     expect(p2.items.map((i) => i.batch)).toEqual(['2021', '2021', '2021']);
   });
@@ -51,9 +66,14 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
   it('answers bad input with 400 naming the field, and unknown ids with 404', async () => {
     const bad = await app.inject({ url: '/api/v1/factories', query: { pageSize: '1000' } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ code: 'GM_VALIDATION', details: { issues: [{ field: 'querystring.pageSize' }] } });
+    expect(bad.json()).toMatchObject({
+      code: 'GM_VALIDATION',
+      details: { issues: [{ field: 'querystring.pageSize' }] },
+    });
     const extra = await app.inject({ url: '/api/v1/parks', query: { colour: 'green' } });
-    expect(extra.json<{ details: { issues: { field: string }[] } }>().details.issues[0]?.field).toBe('querystring.colour');
+    expect(extra.json<{ details: { issues: { field: string }[] } }>().details.issues[0]?.field).toBe(
+      'querystring.colour',
+    );
     const province = await app.inject({ url: '/api/v1/parks', query: { province: '11' } });
     expect(province.statusCode).toBe(400);
     const missing = await app.inject('/api/v1/products/prd_nope');
@@ -63,11 +83,17 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
   });
 
   it('lists regions and industries', async () => {
-    const provinces = (await app.inject({ url: '/api/v1/regions', query: { level: 'province' } })).json<unknown[]>();
+    const provinces = (await app.inject({ url: '/api/v1/regions', query: { level: 'province' } })).json<
+      unknown[]
+    >();
     expect(provinces).toHaveLength(31);
-    const cities = (await app.inject({ url: '/api/v1/regions', query: { parent: '440000' } })).json<{ code: string }[]>();
+    const cities = (await app.inject({ url: '/api/v1/regions', query: { parent: '440000' } })).json<
+      { code: string }[]
+    >();
     expect(cities.map((c) => c.code)).toContain('440300');
-    const cement = (await app.inject({ url: '/api/v1/industries', query: { q: '3011' } })).json<{ items: { name: string }[] }>();
+    const cement = (await app.inject({ url: '/api/v1/industries', query: { q: '3011' } })).json<{
+      items: { name: string }[];
+    }>();
     expect(cement.items[0]?.name).toBe('水泥制造');
   });
 });

@@ -18,8 +18,14 @@ const statusOf: Record<ErrorCode, number> = {
 };
 
 /** Field path of a schema validation error: "query.page", "body.items[3].value". */
-function fieldOf(where: string | undefined, e: { instancePath: string; params: Record<string, unknown> }): string {
-  const path = e.instancePath.replace(/^\//, '').replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.');
+function fieldOf(
+  where: string | undefined,
+  e: { instancePath: string; params: Record<string, unknown> },
+): string {
+  const path = e.instancePath
+    .replace(/^\//, '')
+    .replace(/\/(\d+)/g, '[$1]')
+    .replace(/\//g, '.');
   const missing = typeof e.params.missingProperty === 'string' ? e.params.missingProperty : '';
   const extra = typeof e.params.additionalProperty === 'string' ? e.params.additionalProperty : '';
   return [where, path, missing || extra].filter(Boolean).join('.');
@@ -29,7 +35,10 @@ function fieldOf(where: string | undefined, e: { instancePath: string; params: R
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
-      const issues = error.validation.map((v) => ({ field: fieldOf(error.validationContext, v as never), message: v.message ?? 'is invalid' }));
+      const issues = error.validation.map((v) => ({
+        field: fieldOf(error.validationContext, v as never),
+        message: v.message ?? 'is invalid',
+      }));
       const first = issues[0];
       return reply.status(400).send({
         code: 'GM_VALIDATION',
@@ -38,15 +47,25 @@ export function installErrorHandler(app: FastifyInstance): void {
       });
     }
     if (isGmError(error)) {
-      return reply.status(statusOf[error.code]).send({ code: error.code, message: error.message, details: error.details });
+      return reply
+        .status(statusOf[error.code])
+        .send({ code: error.code, message: error.message, details: error.details });
     }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.status(error.statusCode).send({ code: 'GM_VALIDATION', message: error.message, details: { field: 'body' } });
+      return reply
+        .status(error.statusCode)
+        .send({ code: 'GM_VALIDATION', message: error.message, details: { field: 'body' } });
     }
     request.log.error(error);
     return reply.status(500).send({ code: 'GM_INTERNAL', message: 'Internal error', details: {} });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ code: 'GM_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`, details: {} }),
+    reply
+      .status(404)
+      .send({
+        code: 'GM_NOT_FOUND',
+        message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+        details: {},
+      }),
   );
 }

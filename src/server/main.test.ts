@@ -12,7 +12,10 @@ describe('the main job', () => {
     const log: string[] = [];
     const first = await startServer(config, (l) => log.push(l));
     try {
-      const stats = (await (await fetch(`${first.url}/api/v1/stats`)).json()) as { factories: number; products: number };
+      const stats = (await (await fetch(`${first.url}/api/v1/stats`)).json()) as {
+        factories: number;
+        products: number;
+      };
       expect(stats.factories).toBe(2783);
       expect(stats.products).toBe(3154);
       expect(log.some((l) => l.includes('first start: imported'))).toBe(true);

@@ -10,7 +10,10 @@ import { buildServer } from './build-server.ts';
  * The main job: create the data directory, migrate, load the code tables and the published lists
  * on the first start, then serve HTTP. Returns the listening app so that callers can close it.
  */
-export async function startServer(config: Config, log: (line: string) => void): Promise<{ app: FastifyInstance; url: string }> {
+export async function startServer(
+  config: Config,
+  log: (line: string) => void,
+): Promise<{ app: FastifyInstance; url: string }> {
   const started = Date.now();
   mkdirSync(config.dataDir, { recursive: true });
   const store = await openStore(config.databaseUrl);
@@ -18,12 +21,20 @@ export async function startServer(config: Config, log: (line: string) => void): 
   const boot = await bootstrapRegistry({ source: datasetFiles(config.datasetsDir), ...store });
   if (boot.imported?.outcome) {
     const skipped = boot.imported.lists.reduce((n, l) => n + l.skipped.length, 0);
-    log(`greenmfg: first start: imported the published lists (${boot.imported.outcome.inserted} rows; ${skipped} extraction artefacts used as context, not units)`);
+    log(
+      `greenmfg: first start: imported the published lists (${boot.imported.outcome.inserted} rows; ${skipped} extraction artefacts used as context, not units)`,
+    );
   }
-  const app = await buildServer({ registry: store.registry, codeTables: store.codeTables, databaseKind: store.kind });
+  const app = await buildServer({
+    registry: store.registry,
+    codeTables: store.codeTables,
+    databaseKind: store.kind,
+  });
   app.addHook('onClose', () => store.close());
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', '127.0.0.1');
-  log(`greenmfg: serving on ${url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s); try ${url}/api/v1/stats`);
+  log(
+    `greenmfg: serving on ${url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s); try ${url}/api/v1/stats`,
+  );
   return { app, url };
 }

@@ -17,10 +17,14 @@ export async function bootstrapRegistry(
     loadedCodeTables = true;
   }
   const counts = await ports.registry.counts();
-  if (counts.factories + counts.parks + counts.supplyChainEnterprises + counts.products > 0) return { loadedCodeTables, imported: null };
+  if (counts.factories + counts.parks + counts.supplyChainEnterprises + counts.products > 0)
+    return { loadedCodeTables, imported: null };
   const imported = await importLists(ports, undefined, onProgress);
   if (!imported.ok) {
-    throw new GmError('GM_VALIDATION', `The shipped lists did not import:\n${formatImportIssues(imported).join('\n')}`);
+    throw new GmError(
+      'GM_VALIDATION',
+      `The shipped lists did not import:\n${formatImportIssues(imported).join('\n')}`,
+    );
   }
   return { loadedCodeTables, imported };
 }

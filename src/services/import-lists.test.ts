@@ -34,7 +34,9 @@ describe.each(testBackends)('importing the published lists on $name', (backend) 
     // category headings of batch 3 from the PDF extraction (batch 3 listed 480 products, domain.md §7.1).
     expect(stats).toMatchObject({ factories: 2783, supplyChainEnterprises: 296, parks: 224, products: 3154 });
     expect(report.lists.find((l) => l.kind === 'product')?.skipped).toHaveLength(9);
-    expect(stats.byBatch.map((b) => [b.batch, b.factories, b.parks, b.supplyChainEnterprises, b.products])).toEqual([
+    expect(
+      stats.byBatch.map((b) => [b.batch, b.factories, b.parks, b.supplyChainEnterprises, b.products]),
+    ).toEqual([
       ['1', 201, 24, 15, 193],
       ['2', 208, 22, 4, 53],
       ['3', 391, 34, 21, 480],
@@ -50,7 +52,12 @@ describe.each(testBackends)('importing the published lists on $name', (backend) 
     expect(stats.byProvince.find((p) => p.provinceCode === '650000')?.factories).toBe(82);
     // Guangdong holds its own 179 factories and Shenzhen's 62; Shenzhen stays a city within it.
     expect(stats.byProvince.find((p) => p.provinceCode === '440000')?.factories).toBe(179 + 62);
-    const shenzhen = await store.registry.listFactories({ page: 1, pageSize: 1, q: '深圳', provinceCode: '440000' });
+    const shenzhen = await store.registry.listFactories({
+      page: 1,
+      pageSize: 1,
+      q: '深圳',
+      provinceCode: '440000',
+    });
     expect(shenzhen.items[0]?.provinceCode).toBe('440000');
   });
 
@@ -65,7 +72,12 @@ describe.each(testBackends)('importing the published lists on $name', (backend) 
     const before = await getStats(store);
     const bad = file(
       'factories.csv',
-      ['序号,地区,工厂名称,行业,第三方评价机构,批次', '1,广东,新工厂甲,,,2021', '2,火星,新工厂乙,,,2021', '3,广东,新工厂丙,,2021'].join('\n'),
+      [
+        '序号,地区,工厂名称,行业,第三方评价机构,批次',
+        '1,广东,新工厂甲,,,2021',
+        '2,火星,新工厂乙,,,2021',
+        '3,广东,新工厂丙,,2021',
+      ].join('\n'),
     );
     const report = await importLists({ source, ...store }, { ...shippedListPaths, factory: bad });
     expect(report.ok).toBe(false);
@@ -82,10 +94,15 @@ describe.each(testBackends)('importing the published lists on $name', (backend) 
   it('names a missing column and a broken quote', async () => {
     const noColumn = file('parks.csv', '序号,地区,园区,批次\n1,广东,某园区,1\n');
     const broken = file('sc.csv', '序号,地区,企业名称,第三方评价机构,批次\n1,广东,"未闭合,x,1\n');
-    const report = await importLists({ source, ...store }, { park: noColumn, supply_chain: broken } as typeof shippedListPaths);
+    const report = await importLists({ source, ...store }, {
+      park: noColumn,
+      supply_chain: broken,
+    } as typeof shippedListPaths);
     expect(report.ok).toBe(false);
     const lines = formatImportIssues(report).join('\n');
     expect(lines).toContain(`${noColumn}: row 1, field "第三方评价机构": missing column`);
-    expect(lines).toMatch(new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: (row \\d+, )?field "\\(csv\\)"`));
+    expect(lines).toMatch(
+      new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: (row \\d+, )?field "\\(csv\\)"`),
+    );
   });
 });

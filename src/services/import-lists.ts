@@ -49,14 +49,23 @@ export async function importLists(
     const headerIssues = table.header.length > 0 ? checkListHeader(kind, table.header) : [];
     const result = parseListRows(kind, headerIssues.length > 0 ? [] : table.rows, resolver);
     parsed.push(result);
-    const units = result.factories.length + result.parks.length + result.supplyChain.length + result.products.length;
-    reports.push({ kind, file: ports.source.describe(path), rows: table.rows.length, units, issues: [...table.issues, ...headerIssues, ...result.issues], skipped: result.skipped });
+    const units =
+      result.factories.length + result.parks.length + result.supplyChain.length + result.products.length;
+    reports.push({
+      kind,
+      file: ports.source.describe(path),
+      rows: table.rows.length,
+      units,
+      issues: [...table.issues, ...headerIssues, ...result.issues],
+      skipped: result.skipped,
+    });
     onProgress?.(i + 1, kinds.length + 1);
   }
   if (reports.some((r) => r.issues.length > 0)) return { ok: false, lists: reports, outcome: null };
 
   const enterprises = new Map<string, Enterprise>();
-  for (const p of parsed) for (const [id, e] of p.enterprises) if (!enterprises.has(id)) enterprises.set(id, e);
+  for (const p of parsed)
+    for (const [id, e] of p.enterprises) if (!enterprises.has(id)) enterprises.set(id, e);
   const outcome = await ports.registry.applyListImport({
     enterprises: [...enterprises.values()],
     factories: parsed.flatMap((p) => p.factories),
@@ -72,6 +81,8 @@ export async function importLists(
 /** One line per issue, naming the file, the row and the field, for the CLI and logs. */
 export function formatImportIssues(report: ImportReport): string[] {
   return report.lists.flatMap((l) =>
-    l.issues.map((i) => `${l.file}: ${i.row === undefined ? '' : `row ${i.row}, `}field "${i.field}": ${i.message}`),
+    l.issues.map(
+      (i) => `${l.file}: ${i.row === undefined ? '' : `row ${i.row}, `}field "${i.field}": ${i.message}`,
+    ),
   );
 }

@@ -9,7 +9,7 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 export interface OpenDatabase {
   readonly db: Kysely<Database>;
   readonly kind: DatabaseKind;
-  close(): Promise<void>;
+  readonly close: () => Promise<void>;
 }
 
 /** True when a database URL names PostgreSQL; anything else is a SQLite file path. */
@@ -37,9 +37,15 @@ export async function migrateToLatest(db: Kysely<Database>, kind: DatabaseKind):
   // Kysely looks for its bookkeeping tables across every schema it can see; name the current one
   // on PostgreSQL so that two schemas in one database (one per tenant or test) never mix them up.
   const schema =
-    kind === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
-  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
+    kind === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -10,12 +10,13 @@ export interface Store {
   readonly kind: DatabaseKind;
   readonly codeTables: CodeTables;
   readonly registry: Registry;
-  close(): Promise<void>;
+  readonly close: () => Promise<void>;
 }
 
 /** Opens (creating the SQLite file's folder if needed) and migrates the database, then wires the repositories. */
 export async function openStore(databaseUrl: string): Promise<Store> {
-  if (!isPostgresUrl(databaseUrl) && databaseUrl !== ':memory:') mkdirSync(dirname(databaseUrl), { recursive: true });
+  if (!isPostgresUrl(databaseUrl) && databaseUrl !== ':memory:')
+    mkdirSync(dirname(databaseUrl), { recursive: true });
   const { db, kind, close } = openDatabase(databaseUrl);
   try {
     await migrateToLatest(db, kind);

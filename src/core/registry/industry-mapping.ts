@@ -15,10 +15,16 @@ export const sectorToIndustry: Readonly<Record<string, { readonly code: string; 
   汽车: { code: '36', why: '汽车制造业' },
   纺织: { code: '17', why: '纺织业' },
   钢铁: { code: '31', why: '黑色金属冶炼和压延加工业' },
-  冶金: { code: 'C', why: 'ferrous or non-ferrous (31 or 32) is not told; kept at the manufacturing section' },
+  冶金: {
+    code: 'C',
+    why: 'ferrous or non-ferrous (31 or 32) is not told; kept at the manufacturing section',
+  },
   水泥: { code: '3011', why: '水泥制造' },
   石化: { code: '25', why: '石油、煤炭及其他燃料加工业' },
-  食品: { code: 'C', why: 'agri-food processing (13) or food manufacturing (14) is not told; kept at the section' },
+  食品: {
+    code: 'C',
+    why: 'agri-food processing (13) or food manufacturing (14) is not told; kept at the section',
+  },
   造纸: { code: '22', why: '造纸和纸制品业' },
   矿山: { code: 'B', why: '采矿业' },
 };

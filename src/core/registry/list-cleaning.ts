@@ -13,8 +13,13 @@ export function stripExtractionNoise(cell: string): string {
  * name, such as 蒙娜) and whose name carries no place name either. Seat from the company's
  * registration (Foshan, Guangdong), tag [S].
  */
-export const enterpriseRegionOverrides: Readonly<Record<string, { readonly regionCode: string; readonly note: string }>> = {
-  蒙娜丽莎集团股份有限公司: { regionCode: '440600', note: 'registered seat in Foshan (佛山市), Guangdong [S]' },
+export const enterpriseRegionOverrides: Readonly<
+  Record<string, { readonly regionCode: string; readonly note: string }>
+> = {
+  蒙娜丽莎集团股份有限公司: {
+    regionCode: '440600',
+    note: 'registered seat in Foshan (佛山市), Guangdong [S]',
+  },
 };
 
 /** A product-list row that is a category heading carried into the table by the extraction. */
@@ -29,7 +34,8 @@ export type ContextRowKind = 'category' | 'evaluationStandard' | 'highlights';
 export function classifyContextRow(serial: string): { kind: ContextRowKind; text: string } | null {
   const s = serial.trim();
   if (categoryHeading.test(s)) return { kind: 'category', text: s };
-  if (s.startsWith('适用评价标准：')) return { kind: 'evaluationStandard', text: s.slice('适用评价标准：'.length) };
+  if (s.startsWith('适用评价标准：'))
+    return { kind: 'evaluationStandard', text: s.slice('适用评价标准：'.length) };
   if (s.startsWith('绿色设计亮点：')) return { kind: 'highlights', text: s.slice('绿色设计亮点：'.length) };
   return null;
 }

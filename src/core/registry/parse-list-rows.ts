@@ -4,7 +4,16 @@ import { mapSector } from './industry-mapping.ts';
 import { classifyContextRow, enterpriseRegionOverrides, stripExtractionNoise } from './list-cleaning.ts';
 import type { RegionResolver } from './region-resolver.ts';
 import { stableId } from './stable-id.ts';
-import type { Enterprise, Factory, ListEvent, Park, Placement, Product, SupplyChainEnterprise, UnitKind } from './types.ts';
+import type {
+  Enterprise,
+  Factory,
+  ListEvent,
+  Park,
+  Placement,
+  Product,
+  SupplyChainEnterprise,
+  UnitKind,
+} from './types.ts';
 
 /** One data row of a list file: its 1-based line number in the file and its cells by header. */
 export interface ListRow {
@@ -17,7 +26,18 @@ export const listColumns: Readonly<Record<UnitKind, readonly string[]>> = {
   factory: ['序号', '地区', '工厂名称', '行业', '第三方评价机构', '批次'],
   park: ['序号', '地区', '园区', '第三方评价机构', '批次'],
   supply_chain: ['序号', '地区', '企业名称', '第三方评价机构', '批次'],
-  product: ['序号', '企业名称', '产品名称', '产品型号', '推荐单位', '地区', '批次', '种类', '绿色设计亮点', '适用评价标准'],
+  product: [
+    '序号',
+    '企业名称',
+    '产品名称',
+    '产品型号',
+    '推荐单位',
+    '地区',
+    '批次',
+    '种类',
+    '绿色设计亮点',
+    '适用评价标准',
+  ],
 };
 
 /** Everything a list file yields: the units, their enterprises and listing events, and what was wrong. */
@@ -52,7 +72,11 @@ const nonEmpty = (s: string | undefined): string | null => {
  * Maps the rows of one published list to registry records, cleaning the spellings the lists use
  * for regions; every row that cannot be mapped becomes a field issue naming its line and column.
  */
-export function parseListRows(kind: UnitKind, rows: readonly ListRow[], resolver: RegionResolver): ParsedList {
+export function parseListRows(
+  kind: UnitKind,
+  rows: readonly ListRow[],
+  resolver: RegionResolver,
+): ParsedList {
   const out: ParsedList = {
     kind,
     factories: [],
@@ -66,12 +90,20 @@ export function parseListRows(kind: UnitKind, rows: readonly ListRow[], resolver
   };
   const nameColumn = kind === 'factory' ? '工厂名称' : kind === 'park' ? '园区' : '企业名称';
   const seenKeys = new Map<string, number>();
-  let context: { staleCategory: string; batch: string; category?: string; standard?: string; highlights?: string } | null = null;
+  let context: {
+    staleCategory: string;
+    batch: string;
+    category?: string;
+    standard?: string;
+    highlights?: string;
+  } | null = null;
 
   for (const { line, cells } of rows) {
     const cell = (c: string): string => (cells[c] ?? '').trim();
     const issue = (field: string, message: string, value?: unknown): void => {
-      out.issues.push(value === undefined ? { row: line, field, message } : { row: line, field, message, value });
+      out.issues.push(
+        value === undefined ? { row: line, field, message } : { row: line, field, message, value },
+      );
     };
 
     if (kind === 'product' && cell('企业名称') === '' && cell('产品名称') === '') {
@@ -81,7 +113,10 @@ export function parseListRows(kind: UnitKind, rows: readonly ListRow[], resolver
           context = { staleCategory: cell('种类'), batch: cell('批次') };
         }
         context[ctx.kind === 'evaluationStandard' ? 'standard' : ctx.kind] = ctx.text;
-        out.skipped.push({ row: line, reason: `heading row (${ctx.kind}) from the PDF extraction, applied to the rows below it` });
+        out.skipped.push({
+          row: line,
+          reason: `heading row (${ctx.kind}) from the PDF extraction, applied to the rows below it`,
+        });
         continue;
       }
     }
@@ -103,7 +138,12 @@ export function parseListRows(kind: UnitKind, rows: readonly ListRow[], resolver
           return r ? { regionCode: r.code, provinceCode: r.provinceCode, recommender: r.name } : null;
         })()
       : resolver.resolve(cell('地区'), hints);
-    if (!resolved) issue('地区', `unknown region "${cell('地区')}": not a GB/T 2260 name, alias or planned city`, cell('地区'));
+    if (!resolved)
+      issue(
+        '地区',
+        `unknown region "${cell('地区')}": not a GB/T 2260 name, alias or planned city`,
+        cell('地区'),
+      );
 
     let industryCode: string | null = null;
     const sector = kind === 'factory' ? nonEmpty(cells['行业']) : null;
@@ -133,7 +173,16 @@ export function parseListRows(kind: UnitKind, rows: readonly ListRow[], resolver
     switch (kind) {
       case 'factory':
         unitId = stableId('fac', name);
-        out.factories.push({ ...placement, id: unitId, enterpriseId: enterpriseId ?? '', name, industryCode, industrySector: sector, evaluator, batch: batch.code });
+        out.factories.push({
+          ...placement,
+          id: unitId,
+          enterpriseId: enterpriseId ?? '',
+          name,
+          industryCode,
+          industrySector: sector,
+          evaluator,
+          batch: batch.code,
+        });
         break;
       case 'park':
         unitId = stableId('park', name);
@@ -141,10 +190,18 @@ export function parseListRows(kind: UnitKind, rows: readonly ListRow[], resolver
         break;
       case 'supply_chain':
         unitId = stableId('sc', name);
-        out.supplyChain.push({ ...placement, id: unitId, enterpriseId: enterpriseId ?? '', name, evaluator, batch: batch.code });
+        out.supplyChain.push({
+          ...placement,
+          id: unitId,
+          enterpriseId: enterpriseId ?? '',
+          name,
+          evaluator,
+          batch: batch.code,
+        });
         break;
       case 'product': {
-        const inContext = context && context.batch === batchCode && context.staleCategory === cell('种类') ? context : null;
+        const inContext =
+          context && context.batch === batchCode && context.staleCategory === cell('种类') ? context : null;
         if (!inContext) context = null;
         const model = nonEmpty(cells['产品型号']);
         const baseKey = [batch.code, enterpriseName ?? '', name, model ?? ''].join('|');
@@ -167,7 +224,14 @@ export function parseListRows(kind: UnitKind, rows: readonly ListRow[], resolver
         break;
       }
     }
-    out.events.push({ id: stableId('evt', unitId, 'listed', batch.code), unitKind: kind, unitId, kind: 'listed', batch: batch.code, details: { notice: batch.notice, line } });
+    out.events.push({
+      id: stableId('evt', unitId, 'listed', batch.code),
+      unitKind: kind,
+      unitId,
+      kind: 'listed',
+      batch: batch.code,
+      details: { notice: batch.notice, line },
+    });
   }
   return out;
 }

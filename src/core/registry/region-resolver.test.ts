@@ -2,9 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { buildRegionResolver, provinceShortName } from './region-resolver.ts';
 import type { Region } from './types.ts';
 
-const p = (code: string, name: string): Region => ({ code, name, level: 'province', parentCode: null, provinceCode: code });
-const c = (code: string, name: string, province: string): Region => ({ code, name, level: 'prefecture', parentCode: province, provinceCode: province });
-const a = (code: string, name: string, city: string, province: string): Region => ({ code, name, level: 'county', parentCode: city, provinceCode: province });
+const p = (code: string, name: string): Region => ({
+  code,
+  name,
+  level: 'province',
+  parentCode: null,
+  provinceCode: code,
+});
+const c = (code: string, name: string, province: string): Region => ({
+  code,
+  name,
+  level: 'prefecture',
+  parentCode: province,
+  provinceCode: province,
+});
+const a = (code: string, name: string, city: string, province: string): Region => ({
+  code,
+  name,
+  level: 'county',
+  parentCode: city,
+  provinceCode: province,
+});
 
 const regions: Region[] = [
   p('110000', '北京市'),
@@ -34,24 +52,45 @@ describe('region resolver', () => {
 
   it('maps the three spellings of the XPCC to Xinjiang with the XPCC as recommender', () => {
     for (const cell of ['兵团', '新疆兵团', '新疆生产建设兵团']) {
-      expect(resolver.resolve(cell)).toEqual({ regionCode: '650000', provinceCode: '650000', recommender: '新疆生产建设兵团', via: 'alias' });
+      expect(resolver.resolve(cell)).toEqual({
+        regionCode: '650000',
+        provinceCode: '650000',
+        recommender: '新疆生产建设兵团',
+        via: 'alias',
+      });
     }
     expect(resolver.resolve('新疆')?.recommender).toBe('新疆维吾尔自治区');
   });
 
   it('keeps separately planned cities as cities within their province', () => {
-    expect(resolver.resolve('深圳')).toEqual({ regionCode: '440300', provinceCode: '440000', recommender: '深圳市', via: 'planned-city' });
+    expect(resolver.resolve('深圳')).toEqual({
+      regionCode: '440300',
+      provinceCode: '440000',
+      recommender: '深圳市',
+      via: 'planned-city',
+    });
     expect(resolver.resolve('青岛')?.provinceCode).toBe('370000');
   });
 
   it('matches truncated province names, ordinary cities and counties', () => {
     expect(resolver.resolve('黑龙')?.regionCode).toBe('230000');
-    expect(resolver.resolve('合肥')).toMatchObject({ regionCode: '340100', provinceCode: '340000', via: 'prefecture' });
-    expect(resolver.resolve('景泰')).toMatchObject({ regionCode: '620423', provinceCode: '620000', via: 'county' });
+    expect(resolver.resolve('合肥')).toMatchObject({
+      regionCode: '340100',
+      provinceCode: '340000',
+      via: 'prefecture',
+    });
+    expect(resolver.resolve('景泰')).toMatchObject({
+      regionCode: '620423',
+      provinceCode: '620000',
+      via: 'county',
+    });
   });
 
   it('falls back to a province named in a hint, and gives up when nothing is unambiguous', () => {
-    expect(resolver.resolve('海信', ['海信（山东）冰箱有限公司'])).toMatchObject({ regionCode: '370000', via: 'hint' });
+    expect(resolver.resolve('海信', ['海信（山东）冰箱有限公司'])).toMatchObject({
+      regionCode: '370000',
+      via: 'hint',
+    });
     expect(resolver.resolve('蒙娜', ['蒙娜丽莎集团股份有限公司'])).toBeNull();
     expect(resolver.resolve('na')).toBeNull();
     expect(resolver.resolve('')).toBeNull();

@@ -34,7 +34,8 @@ const provinceSuffixes = ['维吾尔自治区', '壮族自治区', '回族自治
 /** A province's short name as the lists use it: 内蒙古自治区 -> 内蒙古, 广西壮族自治区 -> 广西. */
 export function provinceShortName(fullName: string): string {
   for (const suffix of provinceSuffixes) {
-    if (fullName.endsWith(suffix) && fullName.length > suffix.length + 1) return fullName.slice(0, -suffix.length);
+    if (fullName.endsWith(suffix) && fullName.length > suffix.length + 1)
+      return fullName.slice(0, -suffix.length);
   }
   return fullName;
 }
@@ -49,7 +50,9 @@ export interface RegionResolver {
 export function buildRegionResolver(regions: readonly Region[]): RegionResolver {
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const provinces = regions.filter((r) => r.level === 'province');
-  const prefectures = regions.filter((r) => r.level === 'prefecture' && r.name !== '市辖区' && !r.name.includes('直辖'));
+  const prefectures = regions.filter(
+    (r) => r.level === 'prefecture' && r.name !== '市辖区' && !r.name.includes('直辖'),
+  );
   const counties = regions.filter((r) => r.level === 'county' && r.name !== '市辖区');
 
   const uniquePrefix = (candidates: readonly Region[], cell: string): Region | null => {

@@ -27,7 +27,11 @@ interface ListQuerystring {
   pageSize: number;
 }
 
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
+} as const;
 
 const toQuery = (q: ListQuerystring): UnitQuery => ({
   page: q.page,
@@ -41,21 +45,37 @@ const toQuery = (q: ListQuerystring): UnitQuery => ({
 
 /** Read routes over the registry: statistics, searchable lists of each kind of unit, code tables. */
 export function registryRoutes(deps: { registry: Registry; codeTables: CodeTables }) {
-  return async (app: FastifyInstance): Promise<void> => {
+  return (app: FastifyInstance): Promise<void> => {
     app.get('/api/v1/stats', () => getStats(deps));
 
-    const list = <T>(path: string, fetch: (q: UnitQuery) => Promise<Page<T>>, get: (id: string) => Promise<T | undefined>, what: string) => {
-      app.get<{ Querystring: ListQuerystring }>(path, { schema: { querystring: listQuerySchema } }, (req) => fetch(toQuery(req.query)));
+    const list = <T>(
+      path: string,
+      fetch: (q: UnitQuery) => Promise<Page<T>>,
+      get: (id: string) => Promise<T | undefined>,
+      what: string,
+    ) => {
+      app.get<{ Querystring: ListQuerystring }>(path, { schema: { querystring: listQuerySchema } }, (req) =>
+        fetch(toQuery(req.query)),
+      );
       app.get<{ Params: { id: string } }>(`${path}/:id`, { schema: { params: idParams } }, async (req) => {
         const found = await get(req.params.id);
-        if (!found) throw new GmError('GM_NOT_FOUND', `No ${what} with id "${req.params.id}"`, { field: 'id', id: req.params.id });
+        if (!found)
+          throw new GmError('GM_NOT_FOUND', `No ${what} with id "${req.params.id}"`, {
+            field: 'id',
+            id: req.params.id,
+          });
         return found;
       });
     };
     list('/api/v1/factories', deps.registry.listFactories, deps.registry.getFactory, 'factory');
     list('/api/v1/parks', deps.registry.listParks, deps.registry.getPark, 'park');
     list('/api/v1/products', deps.registry.listProducts, deps.registry.getProduct, 'product');
-    list('/api/v1/supply-chain-enterprises', deps.registry.listSupplyChain, deps.registry.getSupplyChain, 'supply chain management enterprise');
+    list(
+      '/api/v1/supply-chain-enterprises',
+      deps.registry.listSupplyChain,
+      deps.registry.getSupplyChain,
+      'supply chain management enterprise',
+    );
 
     app.get<{ Querystring: { level?: 'province' | 'prefecture' | 'county'; parent?: string } }>(
       '/api/v1/regions',
@@ -64,16 +84,30 @@ export function registryRoutes(deps: { registry: Registry; codeTables: CodeTable
           querystring: {
             type: 'object',
             additionalProperties: false,
-            properties: { level: { type: 'string', enum: ['province', 'prefecture', 'county'] }, parent: { type: 'string', pattern: '^[0-9]{6}$' } },
+            properties: {
+              level: { type: 'string', enum: ['province', 'prefecture', 'county'] },
+              parent: { type: 'string', pattern: '^[0-9]{6}$' },
+            },
           },
         },
       },
       async (req) => {
         const all = await deps.codeTables.allRegions();
-        return all.filter((r) => (!req.query.level || r.level === req.query.level) && (!req.query.parent || r.parentCode === req.query.parent));
+        return all.filter(
+          (r) =>
+            (!req.query.level || r.level === req.query.level) &&
+            (!req.query.parent || r.parentCode === req.query.parent),
+        );
       },
     );
-    app.get<{ Querystring: { q?: string; level?: 'section' | 'division' | 'group' | 'class'; page: number; pageSize: number } }>(
+    app.get<{
+      Querystring: {
+        q?: string;
+        level?: 'section' | 'division' | 'group' | 'class';
+        page: number;
+        pageSize: number;
+      };
+    }>(
       '/api/v1/industries',
       {
         schema: {
@@ -97,5 +131,6 @@ export function registryRoutes(deps: { registry: Registry; codeTables: CodeTable
           ...(req.query.level ? { level: req.query.level } : {}),
         }),
     );
+    return Promise.resolve();
   };
 }

@@ -44,7 +44,10 @@ export const registryMigration: Migration = {
       .addColumn('evaluator', 'text')
       .addUniqueConstraint('factories_name_key', ['name'])
       .execute();
-    await placement('parks').addColumn('evaluator', 'text').addUniqueConstraint('parks_name_key', ['name']).execute();
+    await placement('parks')
+      .addColumn('evaluator', 'text')
+      .addUniqueConstraint('parks_name_key', ['name'])
+      .execute();
     await placement('supply_chain_enterprises')
       .addColumn('enterprise_id', 'text', (c) => c.notNull().references('enterprises.id'))
       .addColumn('evaluator', 'text')
@@ -98,7 +101,18 @@ export const registryMigration: Migration = {
     }
   },
   async down(db: Kysely<unknown>) {
-    for (const t of ['list_events', 'supplier_relations', 'park_members', 'products', 'supply_chain_enterprises', 'parks', 'factories', 'enterprises', 'industries', 'regions']) {
+    for (const t of [
+      'list_events',
+      'supplier_relations',
+      'park_members',
+      'products',
+      'supply_chain_enterprises',
+      'parks',
+      'factories',
+      'enterprises',
+      'industries',
+      'regions',
+    ]) {
       await db.schema.dropTable(t).ifExists().execute();
     }
   },

@@ -15,6 +15,9 @@ export async function insertChunked<T extends keyof Database>(
   const size = Math.max(1, Math.floor(30_000 / Object.keys(first).length));
   for (let i = 0; i < rows.length; i += size) {
     // Kysely cannot relate a generic table name to its row type, hence the cast.
-    await db.insertInto(table).values(rows.slice(i, i + size) as never).execute();
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size))
+      .execute();
   }
 }

@@ -1,6 +1,14 @@
 /** Row <-> record mapping for the registry tables: the one place snake_case meets camelCase. */
 import type { Selectable } from 'kysely';
-import type { Enterprise, Factory, ListEvent, Park, Placement, Product, SupplyChainEnterprise } from '../../core/registry/types.ts';
+import type {
+  Enterprise,
+  Factory,
+  ListEvent,
+  Park,
+  Placement,
+  Product,
+  SupplyChainEnterprise,
+} from '../../core/registry/types.ts';
 import type { Database } from '../schema.ts';
 
 const placementToRow = (p: Placement) => ({
@@ -10,14 +18,24 @@ const placementToRow = (p: Placement) => ({
   list_region: p.listRegion,
 });
 
-const placementFromRow = (r: { region_code: string | null; province_code: string | null; recommender: string | null; list_region: string }): Placement => ({
+const placementFromRow = (r: {
+  region_code: string | null;
+  province_code: string | null;
+  recommender: string | null;
+  list_region: string;
+}): Placement => ({
   regionCode: r.region_code,
   provinceCode: r.province_code,
   recommender: r.recommender,
   listRegion: r.list_region,
 });
 
-export const enterpriseToRow = (e: Enterprise) => ({ id: e.id, name: e.name, region_code: e.regionCode, province_code: e.provinceCode });
+export const enterpriseToRow = (e: Enterprise) => ({
+  id: e.id,
+  name: e.name,
+  region_code: e.regionCode,
+  province_code: e.provinceCode,
+});
 export const enterpriseFromRow = (r: Selectable<Database['enterprises']>): Enterprise => ({
   id: r.id,
   name: r.name,
@@ -46,7 +64,13 @@ export const factoryFromRow = (r: Selectable<Database['factories']>): Factory =>
   batch: r.batch,
 });
 
-export const parkToRow = (p: Park) => ({ id: p.id, name: p.name, ...placementToRow(p), evaluator: p.evaluator, batch: p.batch });
+export const parkToRow = (p: Park) => ({
+  id: p.id,
+  name: p.name,
+  ...placementToRow(p),
+  evaluator: p.evaluator,
+  batch: p.batch,
+});
 export const parkFromRow = (r: Selectable<Database['parks']>): Park => ({
   id: r.id,
   name: r.name,
@@ -63,7 +87,9 @@ export const supplyChainToRow = (s: SupplyChainEnterprise) => ({
   evaluator: s.evaluator,
   batch: s.batch,
 });
-export const supplyChainFromRow = (r: Selectable<Database['supply_chain_enterprises']>): SupplyChainEnterprise => ({
+export const supplyChainFromRow = (
+  r: Selectable<Database['supply_chain_enterprises']>,
+): SupplyChainEnterprise => ({
   id: r.id,
   enterpriseId: r.enterprise_id,
   name: r.name,
@@ -84,7 +110,9 @@ export const productToRow = (p: Product) => ({
   recommending_body: p.recommendingBody,
   batch: p.batch,
 });
-export const productFromRow = (r: Selectable<Database['products']> & { enterprise_name: string }): Product => ({
+export const productFromRow = (
+  r: Selectable<Database['products']> & { enterprise_name: string },
+): Product => ({
   id: r.id,
   enterpriseId: r.enterprise_id,
   enterpriseName: r.enterprise_name,

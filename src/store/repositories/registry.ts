@@ -1,5 +1,13 @@
 import { sql, type Kysely } from 'kysely';
-import type { ImportOutcome, ListImport, Page, Registry, RegistryCounts, UnitQuery, UnitsByKey } from '../../core/ports.ts';
+import type {
+  ImportOutcome,
+  ListImport,
+  Page,
+  Registry,
+  RegistryCounts,
+  UnitQuery,
+  UnitsByKey,
+} from '../../core/ports.ts';
 import type { Database } from '../schema.ts';
 import {
   enterpriseFromRow,
@@ -32,24 +40,42 @@ const add = (a: ImportOutcome, b: ImportOutcome): ImportOutcome => ({
   unchanged: a.unchanged + b.unchanged,
 });
 
-const zero = (): { -readonly [K in keyof UnitsByKey]: number } => ({ factories: 0, supplyChainEnterprises: 0, parks: 0, products: 0 });
+const zero = (): { -readonly [K in keyof UnitsByKey]: number } => ({
+  factories: 0,
+  supplyChainEnterprises: 0,
+  parks: 0,
+  products: 0,
+});
 
 /** The registry of listed units, on either backend. Queries and row mapping only. */
 export function createRegistry(db: Kysely<Database>): Registry {
-  const listPlaced = async <R, T>(table: PlacedTable, query: UnitQuery, map: (row: R) => T): Promise<Page<T>> => {
+  const listPlaced = async <R, T>(
+    table: PlacedTable,
+    query: UnitQuery,
+    map: (row: R) => T,
+  ): Promise<Page<T>> => {
     let base = db.selectFrom(table);
-    if (query.q) base = base.where(sql<boolean>`lower(${sql.ref(`${table}.name`)}) like ${`%${query.q.toLowerCase()}%`}`);
+    if (query.q)
+      base = base.where(
+        sql<boolean>`lower(${sql.ref(`${table}.name`)}) like ${`%${query.q.toLowerCase()}%`}`,
+      );
     if (query.provinceCode) base = base.where(`${table}.province_code`, '=', query.provinceCode);
     if (query.batch) base = base.where(`${table}.batch`, '=', query.batch);
-    const total = await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+    const total = await base
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
     const order = query.order ?? 'asc';
     let rows = base.selectAll(table);
     if (table === 'products') {
-      rows = rows.innerJoin('enterprises', 'enterprises.id', 'products.enterprise_id').select('enterprises.name as enterprise_name') as unknown as typeof rows;
+      rows = rows
+        .innerJoin('enterprises', 'enterprises.id', 'products.enterprise_id')
+        .select('enterprises.name as enterprise_name');
     }
     switch (query.sort ?? 'name') {
       case 'batch':
-        rows = rows.orderBy(sql`length(${sql.ref(`${table}.batch`)})`, order).orderBy(`${table}.batch`, order);
+        rows = rows
+          .orderBy(sql`length(${sql.ref(`${table}.batch`)})`, order)
+          .orderBy(`${table}.batch`, order);
         break;
       case 'province':
         rows = rows.orderBy(`${table}.province_code`, order);
@@ -63,7 +89,12 @@ export function createRegistry(db: Kysely<Database>): Registry {
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute();
-    return { items: items.map((r) => map(r as R)), total: Number(total.n), page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map((r) => map(r as R)),
+      total: Number(total.n),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   };
 
   const groupCounts = async (column: 'province_code' | 'batch') => {
@@ -71,7 +102,10 @@ export function createRegistry(db: Kysely<Database>): Registry {
     for (const table of Object.keys(countKeys) as PlacedTable[]) {
       const rows = await db
         .selectFrom(table)
-        .select([sql<string | null>`${sql.ref(`${table}.${column}`)}`.as('key'), (eb) => eb.fn.countAll<string | number>().as('n')])
+        .select([
+          sql<string | null>`${sql.ref(`${table}.${column}`)}`.as('key'),
+          (eb) => eb.fn.countAll<string | number>().as('n'),
+        ])
         .groupBy(`${table}.${column}`)
         .execute();
       for (const row of rows) {
@@ -91,12 +125,25 @@ export function createRegistry(db: Kysely<Database>): Registry {
       for (const p of data.products) enterpriseOf.set(p.id, p.enterpriseId);
       return db.transaction().execute(async (trx) => {
         let outcome: ImportOutcome = { inserted: 0, updated: 0, unchanged: 0 };
-        outcome = add(outcome, await upsertRecords(trx, 'enterprises', data.enterprises.map(enterpriseToRow)));
+        outcome = add(
+          outcome,
+          await upsertRecords(trx, 'enterprises', data.enterprises.map(enterpriseToRow)),
+        );
         outcome = add(outcome, await upsertRecords(trx, 'factories', data.factories.map(factoryToRow)));
         outcome = add(outcome, await upsertRecords(trx, 'parks', data.parks.map(parkToRow)));
-        outcome = add(outcome, await upsertRecords(trx, 'supply_chain_enterprises', data.supplyChain.map(supplyChainToRow)));
+        outcome = add(
+          outcome,
+          await upsertRecords(trx, 'supply_chain_enterprises', data.supplyChain.map(supplyChainToRow)),
+        );
         outcome = add(outcome, await upsertRecords(trx, 'products', data.products.map(productToRow)));
-        outcome = add(outcome, await upsertRecords(trx, 'list_events', data.events.map((e) => eventToRow(e, enterpriseOf.get(e.unitId) ?? null))));
+        outcome = add(
+          outcome,
+          await upsertRecords(
+            trx,
+            'list_events',
+            data.events.map((e) => eventToRow(e, enterpriseOf.get(e.unitId) ?? null)),
+          ),
+        );
         return outcome;
       });
     },
@@ -108,11 +155,16 @@ export function createRegistry(db: Kysely<Database>): Registry {
       for (const entry of byBatch.values()) {
         for (const k of Object.keys(totals) as (keyof UnitsByKey)[]) totals[k] += entry[k];
       }
-      const enterprises = await db.selectFrom('enterprises').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      const enterprises = await db
+        .selectFrom('enterprises')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
       return {
         ...totals,
         enterprises: Number(enterprises.n),
-        byProvince: [...byProvince].map(([provinceCode, c]) => ({ provinceCode, ...c })).sort((a, b) => (a.provinceCode ?? '~').localeCompare(b.provinceCode ?? '~')),
+        byProvince: [...byProvince]
+          .map(([provinceCode, c]) => ({ provinceCode, ...c }))
+          .sort((a, b) => (a.provinceCode ?? '~').localeCompare(b.provinceCode ?? '~')),
         byBatch: [...byBatch]
           .map(([batch, c]) => ({ batch: batch ?? '', ...c }))
           .sort((a, b) => a.batch.length - b.batch.length || a.batch.localeCompare(b.batch)),
@@ -133,7 +185,11 @@ export function createRegistry(db: Kysely<Database>): Registry {
       return row && parkFromRow(row);
     },
     async getSupplyChain(id) {
-      const row = await db.selectFrom('supply_chain_enterprises').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('supply_chain_enterprises')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row && supplyChainFromRow(row);
     },
     async getProduct(id) {
@@ -151,7 +207,13 @@ export function createRegistry(db: Kysely<Database>): Registry {
       return row && enterpriseFromRow(row);
     },
     async eventsOf(kind, unitId) {
-      const rows = await db.selectFrom('list_events').selectAll().where('unit_kind', '=', kind).where('unit_id', '=', unitId).orderBy('batch').execute();
+      const rows = await db
+        .selectFrom('list_events')
+        .selectAll()
+        .where('unit_kind', '=', kind)
+        .where('unit_id', '=', unitId)
+        .orderBy('batch')
+        .execute();
       return rows.map(eventFromRow);
     },
     async addParkMember(m) {
@@ -162,19 +224,49 @@ export function createRegistry(db: Kysely<Database>): Registry {
         .execute();
     },
     async parkMembers(parkId) {
-      const rows = await db.selectFrom('park_members').selectAll().where('park_id', '=', parkId).orderBy('enterprise_id').execute();
+      const rows = await db
+        .selectFrom('park_members')
+        .selectAll()
+        .where('park_id', '=', parkId)
+        .orderBy('enterprise_id')
+        .execute();
       return rows.map((r) => ({ parkId: r.park_id, enterpriseId: r.enterprise_id, since: r.since }));
     },
     async addSupplierRelation(r) {
       await db
         .insertInto('supplier_relations')
-        .values({ id: r.id, enterprise_id: r.customerEnterpriseId, supplier_enterprise_id: r.supplierEnterpriseId, product_id: r.productId, since: r.since })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ supplier_enterprise_id: r.supplierEnterpriseId, product_id: r.productId, since: r.since }))
+        .values({
+          id: r.id,
+          enterprise_id: r.customerEnterpriseId,
+          supplier_enterprise_id: r.supplierEnterpriseId,
+          product_id: r.productId,
+          since: r.since,
+        })
+        .onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet({
+              supplier_enterprise_id: r.supplierEnterpriseId,
+              product_id: r.productId,
+              since: r.since,
+            }),
+        )
         .execute();
     },
     async suppliersOf(customerEnterpriseId) {
-      const rows = await db.selectFrom('supplier_relations').selectAll().where('enterprise_id', '=', customerEnterpriseId).orderBy('id').execute();
-      return rows.map((r) => ({ id: r.id, customerEnterpriseId: r.enterprise_id, supplierEnterpriseId: r.supplier_enterprise_id, productId: r.product_id, since: r.since }));
+      const rows = await db
+        .selectFrom('supplier_relations')
+        .selectAll()
+        .where('enterprise_id', '=', customerEnterpriseId)
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        customerEnterpriseId: r.enterprise_id,
+        supplierEnterpriseId: r.supplier_enterprise_id,
+        productId: r.product_id,
+        since: r.since,
+      }));
     },
   };
 }

@@ -26,7 +26,11 @@ export async function upsertRecords(
     const existing = await trx
       .selectFrom(table)
       .selectAll()
-      .where('id', 'in', part.map((r) => r.id))
+      .where(
+        'id',
+        'in',
+        part.map((r) => r.id),
+      )
       .execute();
     const byId = new Map(existing.map((e) => [(e as { id: string }).id, e as Record<string, unknown>]));
     const fresh: (typeof rows)[number][] = [];
@@ -42,11 +46,15 @@ export async function upsertRecords(
         continue;
       }
       // Each table's row shape is checked where the rows are built; Kysely cannot follow the union here.
-      await trx.updateTable(table).set(row as never).where('id', '=', row.id).execute();
+      await trx
+        .updateTable(table)
+        .set(row as never)
+        .where('id', '=', row.id)
+        .execute();
       updated++;
     }
     if (fresh.length > 0) {
-      await trx.insertInto(table).values(fresh as never).execute();
+      await trx.insertInto(table).values(fresh).execute();
       inserted += fresh.length;
     }
   }
