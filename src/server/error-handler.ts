@@ -60,12 +60,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({ code: 'GM_INTERNAL', message: 'Internal error', details: {} });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({
-        code: 'GM_NOT_FOUND',
-        message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
-        details: {},
-      }),
+    reply.status(404).send({
+      code: 'GM_NOT_FOUND',
+      message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+      details: {},
+    }),
   );
 }

@@ -243,13 +243,11 @@ export function createRegistry(db: Kysely<Database>): Registry {
           since: r.since,
         })
         .onConflict((oc) =>
-          oc
-            .column('id')
-            .doUpdateSet({
-              supplier_enterprise_id: r.supplierEnterpriseId,
-              product_id: r.productId,
-              since: r.since,
-            }),
+          oc.column('id').doUpdateSet({
+            supplier_enterprise_id: r.supplierEnterpriseId,
+            product_id: r.productId,
+            since: r.since,
+          }),
         )
         .execute();
     },
