@@ -1,9 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { footprintExitCodes, registerFootprintCommand } from './footprint.ts';
+import { CliExit, exitCodeOf } from '../io.ts';
+import { registerFootprintCommand } from './footprint.ts';
 
 let dir = '';
 beforeAll(async () => {
@@ -27,7 +28,9 @@ async function run(files: Record<string, string>, args: string[]) {
   try {
     await program.parseAsync(args, { from: 'user' });
   } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
+    // main.ts prints a CliExit's message to stderr and exits with its code; do the same here.
+    if (!(error instanceof CliExit)) throw error;
+    stderr += `${error.message}\n`;
     exitCode = error.exitCode;
   }
   return { stdout, stderr, exitCode };
@@ -82,7 +85,7 @@ describe('greenmfg footprint solve', () => {
     ['a non-numeric demand', cycle, '1\nten\n', /d\.txt:2: demand: must be a finite decimal number/],
   ])('exits %s with a message naming the line and field', async (_, a, d, message) => {
     const r = await run({ 'a.mtx': a, 'd.txt': d }, solveArgs());
-    expect(r.exitCode).toBe(footprintExitCodes.invalidInput);
+    expect(r.exitCode).toBe(exitCodeOf('GM_VALIDATION'));
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
   });
@@ -90,13 +93,13 @@ describe('greenmfg footprint solve', () => {
   it('exits when I - A is singular, naming the rows in 1-based form', async () => {
     // det(I - A) = 1 - 2 * 0.5 = 0.
     const r = await run({ 'a.mtx': `${header}\n3 3 2\n1 2 2\n2 1 0.5\n`, 'd.txt': '1\n0\n0\n' }, solveArgs());
-    expect(r.exitCode).toBe(footprintExitCodes.singular);
-    expect(r.stderr).toMatch(/singular.*rows\/columns in .*a\.mtx: 1, 2 \[GM_SINGULAR\]/);
+    expect(r.exitCode).toBe(exitCodeOf('GM_SINGULAR'));
+    expect(r.stderr).toMatch(/^GM_SINGULAR: I - A is singular.*rows\/columns in .*a\.mtx: 1, 2$/m);
   });
 
   it('exits when a file cannot be read', async () => {
     const r = await run({}, solveArgs('missing.mtx'));
-    expect(r.exitCode).toBe(footprintExitCodes.invalidInput);
+    expect(r.exitCode).toBe(exitCodeOf('GM_VALIDATION'));
     expect(r.stderr).toMatch(/cannot read the technosphere file .*missing\.mtx/);
   });
 });

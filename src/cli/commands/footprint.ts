@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { isGmError } from '../../core/errors.ts';
 import type { FieldIssue } from '../../core/errors.ts';
+import { CliExit, exitCodeOf } from '../io.ts';
 import { formatVectorText } from '../../core/footprint/vector-text.ts';
 import { solveDemandFromText } from '../../services/footprint/solve-demand.ts';
 
@@ -11,23 +12,10 @@ export interface FootprintCommandIo {
   readonly stderr: (text: string) => void;
 }
 
-/** Exit codes of `footprint solve`: malformed input or unreadable file, and singular I - A. */
-export const footprintExitCodes = { invalidInput: 2, singular: 3, internal: 1 } as const;
-
 interface SolveFlags {
   readonly technosphere: string;
   readonly demand: string;
   readonly out?: string;
-}
-
-/** A failure already phrased for the terminal, with its exit code. */
-class CliFailure extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
 }
 
 async function readText(path: string, what: string): Promise<string> {
@@ -35,30 +23,30 @@ async function readText(path: string, what: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliFailure(`cannot read the ${what} file ${path}: ${reason}`, footprintExitCodes.invalidInput);
+    throw new CliExit(
+      `GM_VALIDATION: cannot read the ${what} file ${path}: ${reason}`,
+      exitCodeOf('GM_VALIDATION'),
+    );
   }
 }
 
-/** Turns a domain error into one line naming the file, line and field, plus an exit code. */
-function describe(error: unknown, flags: SolveFlags): CliFailure {
-  if (error instanceof CliFailure) return error;
-  if (!isGmError(error)) {
-    return new CliFailure(
-      `internal error: ${error instanceof Error ? error.message : String(error)}`,
-      footprintExitCodes.internal,
-    );
-  }
+/**
+ * Rephrases a domain error as one line naming the file, line and field (1-based, as an editor
+ * shows them); exit codes follow the CLI's shared table (exitCodeOf in ../io.ts).
+ */
+function describe(error: unknown, flags: SolveFlags): unknown {
+  if (!isGmError(error)) return error;
   if (error.code === 'GM_VALIDATION') {
     const path = error.details['input'] === 'demand' ? flags.demand : flags.technosphere;
     const issues = error.details['issues'] as readonly FieldIssue[] | undefined;
     const first = issues?.[0];
     if (first === undefined)
-      return new CliFailure(`${path}: ${error.message}`, footprintExitCodes.invalidInput);
+      return new CliExit(`GM_VALIDATION: ${path}: ${error.message}`, exitCodeOf(error.code));
     const where = first.row === undefined ? path : `${path}:${first.row}`;
     const got = first.value === undefined ? '' : ` (got ${JSON.stringify(first.value)})`;
-    return new CliFailure(
-      `${where}: ${first.field}: ${first.message}${got} [GM_VALIDATION]`,
-      footprintExitCodes.invalidInput,
+    return new CliExit(
+      `GM_VALIDATION: ${where}: ${first.field}: ${first.message}${got}`,
+      exitCodeOf(error.code),
     );
   }
   if (error.code === 'GM_SINGULAR') {
@@ -67,15 +55,15 @@ function describe(error: unknown, flags: SolveFlags): CliFailure {
       processes === undefined
         ? ''
         : `; rows/columns in ${flags.technosphere}: ${processes.map((p) => p + 1).join(', ')}`;
-    return new CliFailure(`${error.message}${oneBased} [GM_SINGULAR]`, footprintExitCodes.singular);
+    return new CliExit(`GM_SINGULAR: ${error.message}${oneBased}`, exitCodeOf(error.code));
   }
-  return new CliFailure(`${error.message} [${error.code}]`, footprintExitCodes.internal);
+  return error;
 }
 
 /**
  * Registers `footprint solve --technosphere A.mtx --demand d.txt [--out x.txt]`, which writes
- * x = (I - A)^-1 d one value per line in shortest round-trip form. Failures go through
- * commander's `error()`, so a caller's `exitOverride()` sees them as a CommanderError.
+ * x = (I - A)^-1 d one value per line in shortest round-trip form. Failures are thrown as
+ * CliExit (message naming file, line and field; exit code by error code) for main to report.
  */
 export function registerFootprintCommand(program: Command, io: FootprintCommandIo): Command {
   const footprint = program
@@ -87,12 +75,12 @@ export function registerFootprintCommand(program: Command, io: FootprintCommandI
     .description(
       'Solve x = (I - A)^-1 d for a technosphere A (Matrix Market coordinate real general; A[i][j] is the amount of ' +
         'product i consumed per unit output of process j) and a demand d (one value per line). ' +
-        `Exit codes: ${footprintExitCodes.invalidInput} malformed input, ${footprintExitCodes.singular} singular I - A.`,
+        `Exits ${exitCodeOf('GM_VALIDATION')} on malformed input, ${exitCodeOf('GM_SINGULAR')} when I - A is singular.`,
     )
     .requiredOption('--technosphere <file>', 'technosphere matrix A, Matrix Market format')
     .requiredOption('--demand <file>', 'final demand d, one value per line')
     .option('--out <file>', 'write x here instead of stdout')
-    .action(async (flags: SolveFlags, command: Command) => {
+    .action(async (flags: SolveFlags) => {
       try {
         const [technosphere, demand] = await Promise.all([
           readText(flags.technosphere, 'technosphere'),
@@ -103,11 +91,7 @@ export function registerFootprintCommand(program: Command, io: FootprintCommandI
         if (flags.out === undefined) io.stdout(text);
         else await writeFile(flags.out, text, 'utf8');
       } catch (error) {
-        const failure = describe(error, flags);
-        command.error(`error: ${failure.message}`, {
-          exitCode: failure.exitCode,
-          code: 'greenmfg.footprint',
-        });
+        throw describe(error, flags);
       }
     });
   return footprint;
