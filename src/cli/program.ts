@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerFootprintCommand } from './commands/footprint.ts';
 import { registerRegistryCommands } from './commands/registry.ts';
 import type { CliIo } from './io.ts';
 
@@ -10,5 +11,6 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .showHelpAfterError();
   registerRegistryCommands(program, io);
+  registerFootprintCommand(program, io);
   return program;
 }
