@@ -81,8 +81,8 @@ interface Candidate {
   readonly linCost: number;
 }
 
-function candidateOf(ind: PlannedIndicator, v0: number, s0: number): Candidate | null {
-  const w = ind.weight ?? 0;
+function candidateOf(ind: PlannedIndicator, v0: number, s0: number, unweighted: number): Candidate | null {
+  const w = ind.weight ?? unweighted;
   if (w <= 0 || s0 >= 100) return null;
   let base: number;
   let top: number;
@@ -208,7 +208,8 @@ export function leastChangeToPass(
   plan.indicators.forEach((ind, k) => {
     const r = result.indicators[k];
     if (!r || r.score === null || exclude.has(ind.code)) return;
-    const c = candidateOf(ind, r.value, r.score);
+    // Under the all-meet rule weights do not matter: every indicator must reach its reference.
+    const c = candidateOf(ind, r.value, r.score, rule.kind === 'all-meet' ? 100 : 0);
     if (c) candidates.push(c);
   });
 

@@ -66,7 +66,7 @@ describe('standard keys and the registry', () => {
     expect(Object.isFrozen(s)).toBe(true);
     expect(Object.isFrozen(s.indicators[0]?.weight)).toBe(true);
     expect(() => {
-      (s.groups as { code: string }[]).push({ code: 'X' });
+      (s.groups as unknown as { code: string }[]).push({ code: 'X' });
     }).toThrow(TypeError);
     const row = standardRegistry.quotaRow('GB 16780@2021#clinker-comprehensive');
     expect(() => {
