@@ -10,6 +10,8 @@ export interface Config {
   readonly host: string;
   /** Where the shipped datasets live (the repository's datasets/ folder). */
   readonly datasetsDir: string;
+  /** Seed of the simulated operating data made on the first start (GREENMFG_SIMULATION_SEED). */
+  readonly simulationSeed: string;
 }
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     port,
     host: env.HOST ?? '0.0.0.0',
+    simulationSeed: env.GREENMFG_SIMULATION_SEED || 'greenmfg',
     datasetsDir: resolve(env.GREENMFG_DATASETS_DIR ?? resolve(repoRoot, 'datasets')),
   };
 }

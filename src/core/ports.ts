@@ -113,3 +113,27 @@ export interface TextSource {
   readonly readText: (path: string) => Promise<string>;
   readonly describe: (path: string) => string;
 }
+
+/** One unit's operating data for one year, reported or simulated, with its provenance. */
+export interface OperatingYearRecord {
+  readonly id: string;
+  readonly enterpriseId: string | null;
+  readonly unitKind: 'factory' | 'park';
+  readonly unitId: string;
+  readonly year: number;
+  readonly simulated: boolean;
+  readonly seed: string | null;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Operating data by unit and year. */
+export interface OperatingYears {
+  readonly count: () => Promise<number>;
+  /** Replaces every simulated year with these records, in one transaction. */
+  readonly replaceAll: (records: readonly OperatingYearRecord[]) => Promise<void>;
+  readonly ofUnit: (unitKind: OperatingYearRecord['unitKind'], unitId: string) => Promise<OperatingYearRecord[]>;
+  readonly allOfKind: (
+    unitKind: OperatingYearRecord['unitKind'],
+    year: number,
+  ) => Promise<{ readonly unitId: string; readonly data: Readonly<Record<string, unknown>> }[]>;
+}

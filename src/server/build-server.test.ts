@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCodeTables } from '../services/code-tables.ts';
 import { importLists } from '../services/import-lists.ts';
+import { simulateOperatingData } from '../services/operating/simulate-operating-data.ts';
 import { testBackends } from '../store/contract/test-backends.ts';
 import { datasetFiles } from '../store/dataset-files.ts';
 import type { Store } from '../store/open-store.ts';
@@ -17,11 +18,8 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     store = await backend.open();
     await loadCodeTables({ source, codeTables: store.codeTables });
     await importLists({ source, ...store });
-    app = await buildServer({
-      registry: store.registry,
-      codeTables: store.codeTables,
-      databaseKind: store.kind,
-    });
+    await simulateOperatingData(store, { seed: 'test' });
+    app = await buildServer({ ...store, databaseKind: store.kind });
   });
   afterAll(async () => {
     await app.close();
@@ -95,5 +93,38 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
       items: { name: string }[];
     }>();
     expect(cement.items[0]?.name).toBe('水泥制造');
+  });
+
+  it("serves a factory's simulated operating years with their energy and carbon accounts", async () => {
+    const steel = (await app.inject({ url: '/api/v1/factories', query: { q: '钢铁', pageSize: '1' } })).json<{
+      items: { id: string }[];
+    }>();
+    const id = steel.items[0]?.id ?? '';
+    const res = await app.inject(`/api/v1/factories/${id}/accounts`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{
+      years: {
+        year: number;
+        simulated: boolean;
+        data: { profile: string };
+        accounts: { energyTce: number; unitProductEnergy: number; scope2TCo2: number };
+      }[];
+    }>();
+    expect(body.years.map((y) => y.year)).toEqual([2022, 2023]);
+    expect(body.years.every((y) => y.simulated)).toBe(true);
+    expect(body.years[0]?.data.profile).toBe('steel');
+    // The steel profile draws 520-620 kgce/t; accounting the simulated media must give it back.
+    const upe = body.years[0]?.accounts.unitProductEnergy ?? 0;
+    expect(upe).toBeGreaterThan(519);
+    expect(upe).toBeLessThan(621);
+    expect(body.years[0]?.accounts.scope2TCo2).toBeGreaterThan(0);
+    expect((await app.inject('/api/v1/factories/fac_nope/accounts')).statusCode).toBe(404);
+    const park = (await app.inject({ url: '/api/v1/parks', query: { pageSize: '1' } })).json<{
+      items: { id: string }[];
+    }>();
+    const years = (await app.inject(`/api/v1/parks/${park.items[0]?.id ?? ''}/operating-years`)).json<{
+      years: { simulated: boolean }[];
+    }>();
+    expect(years.years).toHaveLength(2);
   });
 });

@@ -1,13 +1,18 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { CodeTables, Registry } from '../core/ports.ts';
+import type { CodeTables, OperatingYears, Registry } from '../core/ports.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { operatingRoutes } from './plugins/operating-routes.ts';
 import { registryRoutes } from './plugins/registry-routes.ts';
+import { defaultWebDistDir, webStatic } from './plugins/web-static.ts';
 
 export interface ServerDeps {
   readonly registry: Registry;
   readonly codeTables: CodeTables;
+  readonly operatingYears: OperatingYears;
   readonly databaseKind: string;
   readonly logger?: boolean;
+  /** The web console's production build (default web/dist). */
+  readonly webDistDir?: string;
 }
 
 /** Builds the HTTP application without listening; tests drive it with inject(). */
@@ -20,5 +25,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   installErrorHandler(app);
   app.get('/api/health', () => ({ status: 'ok', database: deps.databaseKind }));
   await app.register(registryRoutes(deps));
+  await app.register(webStatic({ distDir: deps.webDistDir ?? defaultWebDistDir }));
+  await app.register(operatingRoutes(deps));
   return app;
 }

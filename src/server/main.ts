@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { describeDatabase, type Config } from '../config/config.ts';
-import { bootstrapRegistry } from '../services/bootstrap.ts';
+import { bootstrapOperatingData, bootstrapRegistry } from '../services/bootstrap.ts';
 import { datasetFiles } from '../store/dataset-files.ts';
 import { openStore } from '../store/open-store.ts';
 import { buildServer } from './build-server.ts';
@@ -25,9 +25,16 @@ export async function startServer(
       `greenmfg: first start: imported the published lists (${boot.imported.outcome.inserted} rows; ${skipped} extraction artefacts used as context, not units)`,
     );
   }
+  const simulated = await bootstrapOperatingData(store, config.simulationSeed);
+  if (simulated) {
+    log(
+      `greenmfg: first start: simulated ${simulated.records} operating years (seed "${config.simulationSeed}"), labelled simulated`,
+    );
+  }
   const app = await buildServer({
     registry: store.registry,
     codeTables: store.codeTables,
+    operatingYears: store.operatingYears,
     databaseKind: store.kind,
   });
   app.addHook('onClose', () => store.close());

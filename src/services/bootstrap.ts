@@ -1,7 +1,8 @@
 import { GmError } from '../core/errors.ts';
-import type { CodeTables, Registry, TextSource } from '../core/ports.ts';
+import type { CodeTables, OperatingYears, Registry, TextSource } from '../core/ports.ts';
 import { loadCodeTables } from './code-tables.ts';
 import { formatImportIssues, importLists, type ImportReport } from './import-lists.ts';
+import { simulateOperatingData } from './operating/simulate-operating-data.ts';
 
 /**
  * What the first start does: load the code tables and import the shipped lists when the database
@@ -27,4 +28,17 @@ export async function bootstrapRegistry(
     );
   }
   return { loadedCodeTables, imported };
+}
+
+/**
+ * Simulates operating data for every listed factory and park when the store holds none, so the
+ * console has something to account and evaluate; every simulated record says so and carries its seed.
+ */
+export async function bootstrapOperatingData(
+  ports: { registry: Registry; operatingYears: OperatingYears },
+  seed: string,
+): Promise<{ records: number } | null> {
+  if ((await ports.operatingYears.count()) > 0) return null;
+  const done = await simulateOperatingData(ports, { seed });
+  return { records: done.records };
 }

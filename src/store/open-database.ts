@@ -43,6 +43,8 @@ export async function migrateToLatest(db: Kysely<Database>, kind: DatabaseKind):
   const migrator = new Migrator({
     db,
     provider: migrationProvider,
+    // Migrations from parallel branches get distinct names and may land in any order.
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { CodeTables, Registry } from '../core/ports.ts';
+import type { CodeTables, OperatingYears, Registry } from '../core/ports.ts';
 import { isPostgresUrl, migrateToLatest, openDatabase, type DatabaseKind } from './open-database.ts';
 import { createCodeTables } from './repositories/code-tables.ts';
+import { createOperatingYears } from './repositories/operating-years.ts';
 import { createRegistry } from './repositories/registry.ts';
 
 /** The store's adapters for the ports, over one migrated database. */
@@ -10,6 +11,7 @@ export interface Store {
   readonly kind: DatabaseKind;
   readonly codeTables: CodeTables;
   readonly registry: Registry;
+  readonly operatingYears: OperatingYears;
   readonly close: () => Promise<void>;
 }
 
@@ -24,5 +26,11 @@ export async function openStore(databaseUrl: string): Promise<Store> {
     await close();
     throw e;
   }
-  return { kind, codeTables: createCodeTables(db), registry: createRegistry(db), close };
+  return {
+    kind,
+    codeTables: createCodeTables(db),
+    registry: createRegistry(db),
+    operatingYears: createOperatingYears(db),
+    close,
+  };
 }

@@ -93,6 +93,18 @@ export interface ListEventsTable {
   details: string;
 }
 
+export interface OperatingYearsTable {
+  id: string;
+  enterprise_id: string | null;
+  unit_kind: string;
+  unit_id: string;
+  year: number;
+  /** 1 when the data is simulated, 0 when reported (SQLite has no boolean). */
+  simulated: number;
+  seed: string | null;
+  data: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   industries: IndustriesTable;
@@ -104,4 +116,5 @@ export interface Database {
   products: ProductsTable;
   supplier_relations: SupplierRelationsTable;
   list_events: ListEventsTable;
+  operating_years: OperatingYearsTable;
 }

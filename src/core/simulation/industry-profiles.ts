@@ -1,0 +1,272 @@
+import type { EnergyMedium } from '../standards/coefficients/energy-conversion-coefficients.ts';
+
+/**
+ * Simulation assumptions, per kind of plant: the ranges simulated operating data is drawn from.
+ * These are NOT values of any standard; they are greenmfg's own plausible ranges, chosen so that
+ * simulated plants sit around typical levels of their industry, and every figure made from them
+ * is labelled simulated wherever it shows.
+ */
+export interface IndustryProfile {
+  readonly key: string;
+  readonly labelZh: string;
+  readonly labelEn: string;
+  /** GB/T 4754-2017 codes this profile stands for (first = the one assigned). */
+  readonly industryCodes: readonly string[];
+  /** Name fragments that suggest this profile when the list gives no industry. */
+  readonly keywords: readonly string[];
+  /** What production is counted in. */
+  readonly product: { readonly zh: string; readonly en: string; readonly unit: 't' | 'unit' | '10^4 yuan' };
+  /** Annual production range (log-uniform). */
+  readonly production: readonly [number, number];
+  /** Comprehensive energy per unit of production, kgce (uniform). */
+  readonly intensityKgce: readonly [number, number];
+  /** Share of comprehensive energy by medium (sums to 1). */
+  readonly energyMix: Readonly<Partial<Record<EnergyMedium, number>>>;
+  /** Output value per unit of production, 10^4 yuan. */
+  readonly valuePerUnit: readonly [number, number];
+  /** Fresh water per unit of production, m3; and the share of water reused. */
+  readonly waterPerUnit: readonly [number, number];
+  readonly waterReuse: readonly [number, number];
+  /** Solid waste per unit of production, t; and the share put to use. */
+  readonly wastePerUnit: readonly [number, number];
+  readonly wasteUse: readonly [number, number];
+}
+
+const general: IndustryProfile = {
+  key: 'general',
+  labelZh: '一般制造',
+  labelEn: 'General manufacturing',
+  industryCodes: ['C'],
+  keywords: [],
+  product: { zh: '工业总产值', en: 'output value', unit: '10^4 yuan' },
+  production: [5_000, 500_000],
+  intensityKgce: [15, 60],
+  energyMix: { electricity: 0.75, 'natural-gas-gas-field': 0.2, diesel: 0.05 },
+  valuePerUnit: [1, 1],
+  waterPerUnit: [2, 8],
+  waterReuse: [0.3, 0.8],
+  wastePerUnit: [0.005, 0.03],
+  wasteUse: [0.6, 0.98],
+};
+
+/** The profiles, most specific first; the last is the fallback for any manufacturer. */
+export const industryProfiles: readonly IndustryProfile[] = [
+  {
+    key: 'steel',
+    labelZh: '钢铁',
+    labelEn: 'Iron and steel',
+    industryCodes: ['31'],
+    keywords: ['钢铁', '特钢', '钢厂', '钢管', '钢板', '不锈钢', '炼钢'],
+    product: { zh: '粗钢', en: 'crude steel', unit: 't' },
+    production: [500_000, 10_000_000],
+    intensityKgce: [520, 620],
+    energyMix: { 'washed-coal': 0.55, coke: 0.25, electricity: 0.15, 'natural-gas-gas-field': 0.05 },
+    valuePerUnit: [0.35, 0.5],
+    waterPerUnit: [2, 4],
+    waterReuse: [0.95, 0.985],
+    wastePerUnit: [0.5, 0.7],
+    wasteUse: [0.9, 0.99],
+  },
+  {
+    key: 'cement',
+    labelZh: '水泥',
+    labelEn: 'Cement',
+    industryCodes: ['3011'],
+    keywords: ['水泥'],
+    product: { zh: '水泥', en: 'cement', unit: 't' },
+    production: [500_000, 6_000_000],
+    intensityKgce: [85, 115],
+    energyMix: { 'raw-coal': 0.85, electricity: 0.15 },
+    valuePerUnit: [0.03, 0.045],
+    waterPerUnit: [0.2, 0.5],
+    waterReuse: [0.6, 0.95],
+    wastePerUnit: [0.001, 0.01],
+    wasteUse: [0.9, 1],
+  },
+  {
+    key: 'nonferrous',
+    labelZh: '有色金属',
+    labelEn: 'Non-ferrous metals',
+    industryCodes: ['32'],
+    keywords: ['铝业', '铜业', '有色', '锌业', '铅业', '稀土', '钼业', '镍'],
+    product: { zh: '有色金属产品', en: 'non-ferrous product', unit: 't' },
+    production: [50_000, 1_000_000],
+    intensityKgce: [1_200, 1_800],
+    energyMix: { electricity: 0.8, 'natural-gas-gas-field': 0.15, diesel: 0.05 },
+    valuePerUnit: [1.2, 2],
+    waterPerUnit: [3, 10],
+    waterReuse: [0.85, 0.97],
+    wastePerUnit: [0.5, 2],
+    wasteUse: [0.4, 0.9],
+  },
+  {
+    key: 'chemicals',
+    labelZh: '化工',
+    labelEn: 'Chemicals',
+    industryCodes: ['26'],
+    keywords: ['化工', '化学', '化肥', '农药', '石化', '氯碱', '树脂', '涂料', '炼化'],
+    product: { zh: '化工产品', en: 'chemical product', unit: 't' },
+    production: [50_000, 2_000_000],
+    intensityKgce: [150, 600],
+    energyMix: { 'raw-coal': 0.45, 'natural-gas-gas-field': 0.25, electricity: 0.25, 'fuel-oil': 0.05 },
+    valuePerUnit: [0.4, 1.2],
+    waterPerUnit: [3, 12],
+    waterReuse: [0.85, 0.98],
+    wastePerUnit: [0.02, 0.2],
+    wasteUse: [0.5, 0.95],
+  },
+  {
+    key: 'paper',
+    labelZh: '造纸',
+    labelEn: 'Pulp and paper',
+    industryCodes: ['22'],
+    keywords: ['纸业', '造纸', '纸品'],
+    product: { zh: '纸及纸板', en: 'paper and board', unit: 't' },
+    production: [100_000, 2_000_000],
+    intensityKgce: [250, 450],
+    energyMix: { 'raw-coal': 0.55, electricity: 0.35, 'natural-gas-gas-field': 0.1 },
+    valuePerUnit: [0.45, 0.7],
+    waterPerUnit: [8, 20],
+    waterReuse: [0.8, 0.95],
+    wastePerUnit: [0.05, 0.15],
+    wasteUse: [0.7, 0.98],
+  },
+  {
+    key: 'glass',
+    labelZh: '玻璃',
+    labelEn: 'Flat glass',
+    industryCodes: ['304'],
+    keywords: ['玻璃'],
+    product: { zh: '平板玻璃', en: 'flat glass', unit: 't' },
+    production: [100_000, 1_000_000],
+    intensityKgce: [10_000 / 1000, 16],
+    energyMix: { 'natural-gas-gas-field': 0.75, electricity: 0.2, 'fuel-oil': 0.05 },
+    valuePerUnit: [0.15, 0.3],
+    waterPerUnit: [0.3, 1],
+    waterReuse: [0.8, 0.97],
+    wastePerUnit: [0.01, 0.04],
+    wasteUse: [0.8, 1],
+  },
+  {
+    key: 'textiles',
+    labelZh: '纺织',
+    labelEn: 'Textiles',
+    industryCodes: ['17'],
+    keywords: ['纺织', '印染', '棉纺', '化纤', '针织', '丝绸', '毛纺'],
+    product: { zh: '纺织品', en: 'textiles', unit: 't' },
+    production: [5_000, 100_000],
+    intensityKgce: [600, 1_400],
+    energyMix: { electricity: 0.6, 'natural-gas-gas-field': 0.3, 'raw-coal': 0.1 },
+    valuePerUnit: [2, 5],
+    waterPerUnit: [50, 120],
+    waterReuse: [0.3, 0.6],
+    wastePerUnit: [0.02, 0.08],
+    wasteUse: [0.6, 0.95],
+  },
+  {
+    key: 'electronics',
+    labelZh: '电子',
+    labelEn: 'Electronics',
+    industryCodes: ['39'],
+    keywords: ['电子', '显示', '光电', '半导体', '通信', '集成电路', '电脑', '芯片', '科技'],
+    product: { zh: '工业总产值', en: 'output value', unit: '10^4 yuan' },
+    production: [50_000, 5_000_000],
+    intensityKgce: [8, 30],
+    energyMix: { electricity: 0.92, 'natural-gas-gas-field': 0.08 },
+    valuePerUnit: [1, 1],
+    waterPerUnit: [0.5, 3],
+    waterReuse: [0.4, 0.85],
+    wastePerUnit: [0.001, 0.005],
+    wasteUse: [0.8, 0.99],
+  },
+  {
+    key: 'automotive',
+    labelZh: '汽车',
+    labelEn: 'Automotive',
+    industryCodes: ['36'],
+    keywords: ['汽车', '客车', '新能源车', '汽配'],
+    product: { zh: '整车', en: 'vehicles', unit: 'unit' },
+    production: [20_000, 600_000],
+    intensityKgce: [60, 160],
+    energyMix: { electricity: 0.7, 'natural-gas-gas-field': 0.3 },
+    valuePerUnit: [8, 20],
+    waterPerUnit: [2, 6],
+    waterReuse: [0.4, 0.8],
+    wastePerUnit: [0.05, 0.2],
+    wasteUse: [0.85, 0.99],
+  },
+  {
+    key: 'pharma',
+    labelZh: '医药',
+    labelEn: 'Pharmaceuticals',
+    industryCodes: ['27'],
+    keywords: ['药业', '制药', '医药', '生物'],
+    product: { zh: '工业总产值', en: 'output value', unit: '10^4 yuan' },
+    production: [20_000, 1_000_000],
+    intensityKgce: [20, 80],
+    energyMix: { electricity: 0.55, 'natural-gas-gas-field': 0.4, diesel: 0.05 },
+    valuePerUnit: [1, 1],
+    waterPerUnit: [3, 15],
+    waterReuse: [0.3, 0.7],
+    wastePerUnit: [0.005, 0.03],
+    wasteUse: [0.5, 0.9],
+  },
+  {
+    key: 'food',
+    labelZh: '食品饮料',
+    labelEn: 'Food and beverages',
+    industryCodes: ['14', '13', '15'],
+    keywords: ['食品', '乳业', '啤酒', '酒业', '饮料', '粮油', '糖业', '肉', '调味'],
+    product: { zh: '食品饮料', en: 'food and beverages', unit: 't' },
+    production: [20_000, 1_000_000],
+    intensityKgce: [30, 120],
+    energyMix: { 'natural-gas-gas-field': 0.45, electricity: 0.45, 'raw-coal': 0.1 },
+    valuePerUnit: [0.5, 2],
+    waterPerUnit: [3, 10],
+    waterReuse: [0.3, 0.7],
+    wastePerUnit: [0.02, 0.1],
+    wasteUse: [0.8, 0.99],
+  },
+  {
+    key: 'machinery',
+    labelZh: '机械装备',
+    labelEn: 'Machinery',
+    industryCodes: ['34', '35', '38'],
+    keywords: ['机械', '重工', '装备', '电机', '电器', '电气', '机床', '轴承', '家电', '空调', '冰箱'],
+    product: { zh: '工业总产值', en: 'output value', unit: '10^4 yuan' },
+    production: [20_000, 2_000_000],
+    intensityKgce: [10, 40],
+    energyMix: { electricity: 0.8, 'natural-gas-gas-field': 0.17, diesel: 0.03 },
+    valuePerUnit: [1, 1],
+    waterPerUnit: [0.5, 3],
+    waterReuse: [0.4, 0.85],
+    wastePerUnit: [0.005, 0.03],
+    wasteUse: [0.85, 0.99],
+  },
+  {
+    key: 'building-materials',
+    labelZh: '建材',
+    labelEn: 'Building materials',
+    industryCodes: ['30'],
+    keywords: ['建材', '陶瓷', '瓷砖', '石材', '耐火', '新型材料'],
+    product: { zh: '建材产品', en: 'building materials', unit: 't' },
+    production: [100_000, 3_000_000],
+    intensityKgce: [40, 200],
+    energyMix: { 'natural-gas-gas-field': 0.5, 'raw-coal': 0.25, electricity: 0.25 },
+    valuePerUnit: [0.05, 0.2],
+    waterPerUnit: [0.3, 2],
+    waterReuse: [0.7, 0.97],
+    wastePerUnit: [0.01, 0.08],
+    wasteUse: [0.8, 1],
+  },
+  general,
+];
+
+/** Picks the profile for a unit: by its GB/T 4754 code, else by words in its name, else general. */
+export function profileFor(industryCode: string | null, name: string): IndustryProfile {
+  if (industryCode && industryCode !== 'C') {
+    const byCode = industryProfiles.find((p) => p.industryCodes.some((c) => industryCode.startsWith(c)));
+    if (byCode) return byCode;
+  }
+  return industryProfiles.find((p) => p.keywords.some((k) => name.includes(k))) ?? general;
+}
