@@ -3,7 +3,6 @@ import type { CodeTables, OperatingYears, Registry } from '../core/ports.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { operatingRoutes } from './plugins/operating-routes.ts';
 import { registryRoutes } from './plugins/registry-routes.ts';
-import { defaultWebDistDir, webStatic } from './plugins/web-static.ts';
 
 export interface ServerDeps {
   readonly registry: Registry;
@@ -11,8 +10,6 @@ export interface ServerDeps {
   readonly operatingYears: OperatingYears;
   readonly databaseKind: string;
   readonly logger?: boolean;
-  /** The web console's production build (default web/dist). */
-  readonly webDistDir?: string;
 }
 
 /** Builds the HTTP application without listening; tests drive it with inject(). */
@@ -25,7 +22,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   installErrorHandler(app);
   app.get('/api/health', () => ({ status: 'ok', database: deps.databaseKind }));
   await app.register(registryRoutes(deps));
-  await app.register(webStatic({ distDir: deps.webDistDir ?? defaultWebDistDir }));
   await app.register(operatingRoutes(deps));
   return app;
 }
