@@ -10,7 +10,7 @@ import type {
   IndicatorResult,
   PassOutcome,
 } from './evaluation-result.ts';
-import { fnv1a64 } from './facts-hash.ts';
+import { fnv1a64, fnv1a64Digest, fnv1a64Update } from './facts-hash.ts';
 
 /** A fact as given: a number or boolean in the unit the plan states, or an object carrying its unit. */
 export type FactValue = number | boolean | { readonly value: number | boolean; readonly unit?: string };
@@ -75,12 +75,13 @@ export function evaluate(plan: EvaluationPlan, facts: Facts): EvaluationResult {
   const issues: FieldIssue[] = [];
   const n = plan.facts.length;
   const slots = new Float64Array(n);
-  let canonical = '{"facts":{';
+  // The hashed text after the plan's seed: the values in fact-key order, comma-separated.
+  let text = '';
   for (let i = 0; i < n; i++) {
     const spec = plan.facts[i] as FactSpec;
     const v = readFact(spec, facts[spec.key], issues);
     slots[i] = v;
-    canonical += `${i === 0 ? '' : ','}${JSON.stringify(spec.key)}:${spec.kind === 'boolean' ? (v === 1 ? 'true' : 'false') : String(v)}`;
+    text += `${i === 0 ? '' : ','}${spec.kind === 'boolean' ? (v === 1 ? 'true' : 'false') : String(v)}`;
   }
   if (issues.length > 0) throw validationError(issues, 'facts');
   const values = new Float64Array(plan.indicators.length);
@@ -99,7 +100,7 @@ export function evaluate(plan: EvaluationPlan, facts: Facts): EvaluationResult {
   }
   if (issues.length > 0) throw validationError(issues, 'facts');
   const gates = plan.gates.map((g) => g.check(slots));
-  const hash = fnv1a64(`${canonical}},"subject":${plan.subjectCanonical}}`);
+  const hash = fnv1a64Digest(fnv1a64Update([plan.hashSeed[0], plan.hashSeed[1]], text));
   return assemble(plan, values, gates, hash);
 }
 

@@ -68,4 +68,9 @@ export interface EvaluationPlan {
   readonly warnings: readonly string[];
   /** Canonical JSON of the subject, part of every facts hash. */
   readonly subjectCanonical: string;
+  /**
+   * FNV-1a 64 state after the plan's constant text `{"facts":[sorted fact keys],"subject":…}` and a
+   * newline; evaluate() continues it with the fact values, so each evaluation hashes only its values.
+   */
+  readonly hashSeed: readonly [number, number];
 }

@@ -22,34 +22,42 @@ export function canonicalJson(value: unknown): string {
   return `{${parts.join(',')}}`;
 }
 
+/** The running state of an FNV-1a 64 hash: the high and low 32-bit halves. */
+export type Fnv64State = [hi: number, lo: number];
+
+/** The FNV-1a 64 offset basis 0xcbf29ce484222325 as a fresh state. */
+export function fnv1a64Start(): Fnv64State {
+  return [0xcbf29ce4, 0x84222325];
+}
+
 /**
- * FNV-1a 64-bit hash of a string's UTF-8 bytes, as 16 lower-case hex digits. The 64-bit state is
- * kept in four 16-bit limbs so that every product stays exact in float arithmetic
- * (prime 0x100000001b3 = 2^40 + 0x1b3).
+ * Feeds a string's UTF-8 bytes into an FNV-1a 64 state (mutated and returned). Multiplying by the
+ * prime 0x100000001b3 = 2^40 + 0x1b3 in 32-bit halves: lo·0x1b3 < 2^41 is exact in a double, its
+ * upper part carries into hi, and the 2^40 term adds lo·2^8 to hi (mod 2^32).
  */
-export function fnv1a64(text: string): string {
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  const step = (byte: number): void => {
-    h0 ^= byte;
-    const t0 = h0 * 0x1b3;
-    let t1 = h1 * 0x1b3;
-    let t2 = h2 * 0x1b3 + (h0 << 8);
-    let t3 = h3 * 0x1b3 + (h1 << 8);
-    t1 += t0 >>> 16;
-    h0 = t0 & 0xffff;
-    t2 += t1 >>> 16;
-    h1 = t1 & 0xffff;
-    t3 += t2 >>> 16;
-    h2 = t2 & 0xffff;
-    h3 = t3 & 0xffff;
-  };
+export function fnv1a64Update(state: Fnv64State, text: string): Fnv64State {
+  let [hi, lo] = state;
+  // ASCII text (the usual case) is its own UTF-8; anything else is encoded first.
+  const bytes = /[^\x00-\x7f]/.test(text) ? utf8(text) : null;
+  const n = bytes ? bytes.length : text.length;
+  for (let i = 0; i < n; i++) {
+    lo = (lo ^ (bytes ? (bytes[i] as number) : text.charCodeAt(i))) >>> 0;
+    const p = lo * 0x1b3;
+    hi = (Math.imul(hi, 0x1b3) + (lo << 8) + Math.floor(p / 0x100000000)) >>> 0;
+    lo = p >>> 0;
+  }
+  state[0] = hi;
+  state[1] = lo;
+  return state;
+}
+
+/** UTF-8 bytes of a string; a lone surrogate becomes U+FFFD, as TextEncoder does. */
+function utf8(text: string): number[] {
+  const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c < 0x80) {
-      step(c);
+      out.push(c);
       continue;
     }
     if (c >= 0xd800 && c <= 0xdfff) {
@@ -57,22 +65,22 @@ export function fnv1a64(text: string): string {
       if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         i++;
-      } else {
-        c = 0xfffd; // a lone surrogate is encoded as U+FFFD, as TextEncoder does
-      }
+      } else c = 0xfffd;
     }
-    if (c < 0x800) {
-      step(0xc0 | (c >> 6));
-    } else if (c < 0x10000) {
-      step(0xe0 | (c >> 12));
-      step(0x80 | ((c >> 6) & 0x3f));
-    } else {
-      step(0xf0 | (c >> 18));
-      step(0x80 | ((c >> 12) & 0x3f));
-      step(0x80 | ((c >> 6) & 0x3f));
-    }
-    step(0x80 | (c & 0x3f));
+    if (c < 0x800) out.push(0xc0 | (c >> 6));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f));
+    out.push(0x80 | (c & 0x3f));
   }
-  const hex = (n: number): string => n.toString(16).padStart(4, '0');
-  return hex(h3) + hex(h2) + hex(h1) + hex(h0);
+  return out;
+}
+
+/** The state as 16 lower-case hex digits. */
+export function fnv1a64Digest(state: Readonly<Fnv64State>): string {
+  return state[0].toString(16).padStart(8, '0') + state[1].toString(16).padStart(8, '0');
+}
+
+/** FNV-1a 64-bit hash of a string's UTF-8 bytes, as 16 lower-case hex digits. */
+export function fnv1a64(text: string): string {
+  return fnv1a64Digest(fnv1a64Update(fnv1a64Start(), text));
 }

@@ -5,7 +5,7 @@ import { quotaLimits } from '../benchmark/quota-grade.ts';
 import type { GateDef, IndicatorDef, IndicatorSystem, Scoring } from '../standards/indicator-system.ts';
 import type { Sourced } from '../standards/sourced.ts';
 import type { EvaluationPlan, FactKind, FactSpec, PlannedGate, PlannedIndicator } from './evaluation-plan.ts';
-import { canonicalJson } from './facts-hash.ts';
+import { canonicalJson, fnv1a64Start, fnv1a64Update } from './facts-hash.ts';
 import { formulaCatalog } from './formula-catalog.ts';
 import {
   scoreAssessment,
@@ -297,6 +297,10 @@ export function plan(standard: IndicatorSystem, subject: Subject): EvaluationPla
         }
       : undefined,
   });
+  const [seedHi, seedLo] = fnv1a64Update(
+    fnv1a64Start(),
+    `${canonicalJson({ facts: keys })}`.slice(0, -1) + `,"subject":${subjectCanonical}}\n`,
+  );
   return {
     standard,
     standardKey: standard.key,
@@ -311,5 +315,6 @@ export function plan(standard: IndicatorSystem, subject: Subject): EvaluationPla
     unverified,
     warnings,
     subjectCanonical,
+    hashSeed: [seedHi, seedLo],
   };
 }
