@@ -19,6 +19,19 @@ async function withStore<T>(run: (store: Awaited<ReturnType<typeof openStore>>) 
   }
 }
 
+/** Columns a string takes in a terminal: CJK ideographs and full-width forms take two. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return w;
+}
+
 /** A plain-text table of the headline statistics, for people at a terminal. */
 export function formatStats(s: ProgrammeStats): string {
   const cols = ['factories', 'supplyChainEnterprises', 'parks', 'products'] as const;
@@ -31,9 +44,12 @@ export function formatStats(s: ProgrammeStats): string {
       ...cols.map((c) => String(p[c])),
     ]),
   ];
-  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c.padEnd(width[i] ?? 0) : c.padStart(width[i] ?? 0))).join('  ');
+  const width = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const pad = (c: string, w: number, left: boolean) => {
+    const fill = ' '.repeat(Math.max(0, w - displayWidth(c)));
+    return left ? c + fill : fill + c;
+  };
+  const line = (r: string[]) => r.map((c, i) => pad(c, width[i] ?? 0, i === 0)).join('  ');
   return (
     [line(head), ...rows.map(line)].join('\n') + `\n${s.enterprises} enterprises behind the listed units.\n`
   );
