@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerFootprintCommand } from './commands/footprint.ts';
+import { registerMeteringCommands } from './commands/metering.ts';
 import { registerRegistryCommands } from './commands/registry.ts';
 import type { CliIo } from './io.ts';
 
@@ -11,6 +12,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .showHelpAfterError();
   registerRegistryCommands(program, io);
+  registerMeteringCommands(program, io);
   registerFootprintCommand(program, io);
   return program;
 }

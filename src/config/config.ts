@@ -8,6 +8,10 @@ export interface Config {
   readonly databaseUrl: string;
   readonly port: number;
   readonly host: string;
+  /** The DuckDB telemetry store (meter readings and rollups), a file in the data directory. */
+  readonly telemetryPath: string;
+  /** The MQTT broker to take readings from (GREENMFG_MQTT_URL); null: MQTT ingest is off. */
+  readonly mqttUrl: string | null;
   /** Where the shipped datasets live (the repository's datasets/ folder). */
   readonly datasetsDir: string;
   /** Seed of the simulated operating data made on the first start (GREENMFG_SIMULATION_SEED). */
@@ -33,6 +37,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     port,
     host: env.HOST ?? '0.0.0.0',
+    telemetryPath: resolve(dataDir, 'telemetry.duckdb'),
+    mqttUrl: env.GREENMFG_MQTT_URL || null,
     simulationSeed: env.GREENMFG_SIMULATION_SEED || 'greenmfg',
     datasetsDir: resolve(env.GREENMFG_DATASETS_DIR ?? resolve(repoRoot, 'datasets')),
   };

@@ -2,6 +2,8 @@
  * What core needs from the outside world, as interfaces. Adapters in src/store implement them;
  * services receive only the ports each use case names (STYLE.md, habit 2).
  */
+import type { Meter, MeterInput } from './metering/meter.ts';
+import type { StoredFlag, TelemetryBatch } from './metering/telemetry-batch.ts';
 import type {
   Enterprise,
   Factory,
@@ -137,3 +139,52 @@ export interface OperatingYears {
     year: number,
   ) => Promise<{ readonly unitId: string; readonly data: Readonly<Record<string, unknown>> }[]>;
 }
+
+/** The registered meters (kept in the registry database beside the factories). */
+export interface Meters {
+  /** Registers a meter and assigns its telemetry key; a taken id is a GM_CONFLICT. */
+  readonly add: (meter: MeterInput) => Promise<Meter>;
+  readonly all: () => Promise<Meter[]>;
+}
+
+/** The stored readings of some meters, sorted by timestamp. */
+export type StoredSeries = Map<number, { readonly ts: Uint32Array; readonly values: Float64Array }>;
+
+/** One rollup row as stored: a sum of partial rows per (grain, meter, bucket). */
+export interface RollupRow {
+  readonly grain: number;
+  readonly meter: number;
+  readonly bucket: number;
+  readonly sum: number;
+  readonly n: number;
+}
+
+/**
+ * The telemetry store: readings and rollup parts of every meter, in a column store (DuckDB embedded;
+ * ClickHouse to follow, issue 9). It holds no product rules: dedupe, rollup arithmetic and flags are
+ * decided in core and handed over as one batch; `commit` returns only once the batch is durable.
+ */
+export interface Telemetry {
+  readonly kind: string;
+  /** Keys of the meters that have at least one stored reading. */
+  readonly meterKeysWithReadings: () => Promise<Set<number>>;
+  readonly loadSeries: (meterKeys: readonly number[]) => Promise<StoredSeries>;
+  /** Day and month rollups (parts summed), of all meters or of the given ones. */
+  readonly loadRollups: (meterKeys?: readonly number[]) => Promise<RollupRow[]>;
+  /** Stores new readings, rollup parts and flags atomically and durably. */
+  readonly commit: (batch: TelemetryBatch) => Promise<void>;
+  readonly readings: (meterKey: number, fromTs: number, toTs: number) => Promise<{ ts: number; value: number }[]>;
+  /** Summed rollup parts of one meter and grain over buckets from..to inclusive. */
+  readonly rollupRange: (meterKey: number, grain: number, from: number, to: number) => Promise<RollupRow[]>;
+  readonly flags: (
+    meterKey: number,
+    fromTs: number,
+    toTs: number,
+  ) => Promise<StoredFlag[]>;
+  /** Bytes the store occupies on disk (0 in memory). */
+  readonly sizeOnDisk: () => Promise<number>;
+  readonly close: () => Promise<void>;
+}
+
+// Accounts, sessions, tokens, declarations, negative list, audit log (issue 6).
+export type * from './workflow/workflow-ports.ts';

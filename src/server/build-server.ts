@@ -1,14 +1,18 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { CodeTables, OperatingYears, Registry } from '../core/ports.ts';
 import { installErrorHandler } from './error-handler.ts';
+import type { MeteringService } from '../services/metering/metering-service.ts';
 import { operatingRoutes } from './plugins/operating-routes.ts';
 import { registryRoutes } from './plugins/registry-routes.ts';
+import { meteringRoutes } from './plugins/metering-routes.ts';
 
 export interface ServerDeps {
   readonly registry: Registry;
   readonly codeTables: CodeTables;
   readonly operatingYears: OperatingYears;
   readonly databaseKind: string;
+  /** Meters and readings (absent in tests that do not need them). */
+  readonly metering?: MeteringService;
   readonly logger?: boolean;
 }
 
@@ -22,6 +26,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   installErrorHandler(app);
   app.get('/api/health', () => ({ status: 'ok', database: deps.databaseKind }));
   await app.register(registryRoutes(deps));
+  if (deps.metering) await app.register(meteringRoutes(deps.metering));
   await app.register(operatingRoutes(deps));
   return app;
 }

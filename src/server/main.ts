@@ -5,6 +5,7 @@ import { bootstrapOperatingData, bootstrapRegistry } from '../services/bootstrap
 import { datasetFiles } from '../store/dataset-files.ts';
 import { openStore } from '../store/open-store.ts';
 import { buildServer } from './build-server.ts';
+import { startMetering } from './mqtt/start-metering.ts';
 
 /**
  * The main job: create the data directory, migrate, load the code tables and the published lists
@@ -31,13 +32,16 @@ export async function startServer(
       `greenmfg: first start: simulated ${simulated.records} operating years (seed "${config.simulationSeed}"), labelled simulated`,
     );
   }
+  const metering = await startMetering(config, store, log);
   const app = await buildServer({
     registry: store.registry,
     codeTables: store.codeTables,
     operatingYears: store.operatingYears,
     databaseKind: store.kind,
+    metering: metering.service,
   });
   app.addHook('onClose', () => store.close());
+  app.addHook('onClose', () => metering.close());
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', '127.0.0.1');
   log(

@@ -1,16 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { CodeTables, OperatingYears, Registry } from '../core/ports.ts';
+import type { CodeTables, Meters, OperatingYears, Registry } from '../core/ports.ts';
 import { isPostgresUrl, migrateToLatest, openDatabase, type DatabaseKind } from './open-database.ts';
 import { createCodeTables } from './repositories/code-tables.ts';
 import { createOperatingYears } from './repositories/operating-years.ts';
 import { createRegistry } from './repositories/registry.ts';
+import { createMeterRepository } from './telemetry/meter-repository.ts';
 
 /** The store's adapters for the ports, over one migrated database. */
 export interface Store {
   readonly kind: DatabaseKind;
   readonly codeTables: CodeTables;
   readonly registry: Registry;
+  readonly meters: Meters;
   readonly operatingYears: OperatingYears;
   readonly close: () => Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function openStore(databaseUrl: string): Promise<Store> {
     kind,
     codeTables: createCodeTables(db),
     registry: createRegistry(db),
+    meters: createMeterRepository(db),
     operatingYears: createOperatingYears(db),
     close,
   };

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { registryMigration } from './0001-registry.ts';
+import { metersMigration } from './0003-meters.ts';
 import { operatingYearsMigration } from './0002-operating-years.ts';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-registry': registryMigration,
   '0002-operating-years': operatingYearsMigration,
+  '0003-meters': metersMigration,
 };
 
 /** A static provider: migrations are code, not files found at run time. */

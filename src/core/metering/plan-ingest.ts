@@ -1,0 +1,211 @@
+import { grainCode, hourAndDayOf, keepsHourRollup, monthOfDay } from './buckets.ts';
+import { counterDelta } from './counter-delta.ts';
+import type { Meter } from './meter.ts';
+import { MeterSeries } from './meter-series.ts';
+import type { ReadingColumns, Rejection } from './reading-input.ts';
+import { RollupParts } from './rollup-parts.ts';
+
+/** What ingest keeps per meter between batches: its series (the dedupe index) and spike statistics. */
+export interface MeterState {
+  readonly meter: Meter;
+  readonly series: MeterSeries;
+  /** Exponentially weighted mean and variance of the use per reading, for spike detection. */
+  mean: number;
+  variance: number;
+  seen: number;
+  /** Cache of the last day -> month lookup (civil arithmetic is the costliest step per reading). */
+  lastDay: number;
+  lastMonth: number;
+}
+
+/** A fresh state for a meter, over the readings already stored for it. */
+export function meterState(meter: Meter, series: MeterSeries = new MeterSeries()): MeterState {
+  return { meter, series, mean: 0, variance: 0, seen: 0, lastDay: -1, lastMonth: -1 };
+}
+
+/** Something noticed about a stored reading; it is stored all the same. */
+export type FlagKind = 'gap' | 'spike' | 'reset' | 'rollover';
+
+export interface ReadingFlag {
+  readonly meterKey: number;
+  readonly meterId: string;
+  readonly ts: number;
+  readonly kind: FlagKind;
+  readonly detail: string;
+  /** The batch index of the reading that raised it. */
+  readonly index: number;
+}
+
+/** The readings to store, as columns for the store's appender. */
+export interface StoredColumns {
+  count: number;
+  meter: Uint32Array;
+  ts: Uint32Array;
+  value: Float64Array;
+}
+
+/** Everything one batch changes: new readings, rollup parts per grain, duplicates, conflicts and flags. */
+export interface IngestPlan {
+  readonly stored: StoredColumns;
+  readonly parts: { readonly hour: RollupParts; readonly day: RollupParts; readonly month: RollupParts };
+  readonly duplicates: number;
+  readonly conflicts: Rejection[];
+  readonly flags: ReadingFlag[];
+}
+
+// A week of 15-minute readings (four weeks of hourly ones): long enough that a Monday morning after
+// a quiet weekend is not a spike, short enough to follow a plant that changes its load.
+const spikeAlpha = 1 / 672;
+const spikeWarmup = 96;
+
+/**
+ * Plans one batch of valid readings against the meters' stored series, in arrival order: a reading
+ * whose (meter, timestamp) is stored with the same value is a duplicate (idempotent, nothing
+ * written), with another value a conflict (never overwritten); the rest are inserted into the
+ * series, in or out of order, and their use is added to the hour, day and month rollups. A counter's
+ * use is the delta to the reading before it (rollover and reset detected); an out-of-order counter
+ * reading splits the delta of the reading after it, so that part is taken back and re-added.
+ * Gaps (a reading later than one interval after the last) and spikes (use far above the meter's
+ * recent mean) are flagged. The series are updated in place; the caller persists the plan.
+ */
+export function planIngest(columns: ReadingColumns, stateOf: (meter: Meter) => MeterState): IngestPlan {
+  const n = columns.count;
+  const stored: StoredColumns = {
+    count: 0,
+    meter: new Uint32Array(n),
+    ts: new Uint32Array(n),
+    value: new Float64Array(n),
+  };
+  const parts = { hour: new RollupParts(), day: new RollupParts(), month: new RollupParts() };
+  const conflicts: Rejection[] = [];
+  const flags: ReadingFlag[] = [];
+  let duplicates = 0;
+
+  let lastMeter: Meter | undefined;
+  let st: MeterState | undefined;
+  let keepHour = false;
+
+  const contribute = (state: MeterState, ts: number, amount: number, count: number) => {
+    const m = state.meter;
+    const { hour, day } = hourAndDayOf(ts, m.utcOffsetMinutes);
+    if (keepHour) parts.hour.add(grainCode.hour, m.key, hour, amount, count);
+    parts.day.add(grainCode.day, m.key, day, amount, count);
+    if (day !== state.lastDay) {
+      state.lastDay = day;
+      state.lastMonth = monthOfDay(day);
+    }
+    parts.month.add(grainCode.month, m.key, state.lastMonth, amount, count);
+  };
+
+  const spikeCheck = (state: MeterState, use: number, ts: number, index: number) => {
+    const sd = Math.sqrt(state.variance);
+    if (state.seen >= spikeWarmup && use > state.mean + 8 * sd && use > 4 * state.mean && use > 0) {
+      flags.push({
+        meterKey: state.meter.key,
+        meterId: state.meter.id,
+        ts,
+        kind: 'spike',
+        detail: `use ${use} against a recent mean of ${state.mean.toPrecision(4)} (sd ${sd.toPrecision(4)})`,
+        index,
+      });
+      return;
+    }
+    state.seen++;
+    const alpha = state.seen < spikeWarmup ? 1 / state.seen : spikeAlpha;
+    const diff = use - state.mean;
+    const incr = alpha * diff;
+    state.mean += incr;
+    state.variance = (1 - alpha) * (state.variance + diff * incr);
+  };
+
+  for (let i = 0; i < n; i++) {
+    const meter = columns.meters[i] as Meter;
+    if (meter !== lastMeter) {
+      lastMeter = meter;
+      st = stateOf(meter);
+      keepHour = keepsHourRollup(meter);
+    }
+    const state = st as MeterState;
+    const s = state.series;
+    const ts = columns.ts[i] as number;
+    const v = columns.value[i] as number;
+    const index = columns.index[i] as number;
+    let pos: number;
+    const appended = ts > s.lastTs();
+    if (appended) pos = s.length;
+    else {
+      pos = s.lowerBound(ts);
+      if (pos < s.length && s.ts[pos] === ts) {
+        const old = s.values[pos] as number;
+        if (old === v) duplicates++;
+        else
+          conflicts.push({
+            index,
+            reason: 'conflict',
+            field: 'value',
+            message: `meter "${meter.id}" already has ${old} at this timestamp; a stored reading is never overwritten`,
+            value: v,
+            stored: old,
+          });
+        continue;
+      }
+    }
+    const iv = meter.intervalSeconds;
+    if (appended && pos > 0 && iv !== null) {
+      const prevTs = s.ts[pos - 1] as number;
+      if (ts - prevTs > iv)
+        flags.push({
+          meterKey: meter.key,
+          meterId: meter.id,
+          ts,
+          kind: 'gap',
+          detail: `${Math.ceil((ts - prevTs) / iv) - 1} interval(s) missing since ${prevTs}`,
+          index,
+        });
+    }
+    if (meter.kind === 'interval') {
+      contribute(state, ts, v, 1);
+      if (appended) spikeCheck(state, v, ts, index);
+    } else {
+      const hasPrev = pos > 0;
+      const hasNext = pos < s.length;
+      if (hasPrev && hasNext) {
+        const old = counterDelta(s.values[pos - 1] as number, s.values[pos] as number, meter.rolloverAt);
+        contribute(state, s.ts[pos] as number, -old.delta, -1);
+      }
+      if (hasPrev) {
+        const d = counterDelta(s.values[pos - 1] as number, v, meter.rolloverAt);
+        contribute(state, ts, d.delta, 1);
+        if (d.step !== 'normal')
+          flags.push({
+            meterKey: meter.key,
+            meterId: meter.id,
+            ts,
+            kind: d.step,
+            detail: `counter went from ${s.values[pos - 1]} to ${v}; use counted as ${d.delta}`,
+            index,
+          });
+        else if (appended) spikeCheck(state, d.delta, ts, index);
+      }
+      if (hasNext) {
+        const d = counterDelta(v, s.values[pos] as number, meter.rolloverAt);
+        contribute(state, s.ts[pos] as number, d.delta, 1);
+        if (d.step !== 'normal')
+          flags.push({
+            meterKey: meter.key,
+            meterId: meter.id,
+            ts: s.ts[pos] as number,
+            kind: d.step,
+            detail: `counter went from ${v} to ${s.values[pos]}; use counted as ${d.delta}`,
+            index,
+          });
+      }
+    }
+    s.insertAt(pos, ts, v);
+    const k = stored.count++;
+    stored.meter[k] = meter.key;
+    stored.ts[k] = ts;
+    stored.value[k] = v;
+  }
+  return { stored, parts, duplicates, conflicts, flags };
+}

@@ -1,0 +1,312 @@
+import { GmError, validationError } from '../../core/errors.ts';
+import { formatDay, formatIso, formatMonth, parseDay, parseMonth } from '../../core/metering/civil-time.ts';
+import { grainCode, keepsHourRollup } from '../../core/metering/buckets.ts';
+import { validateMeterInput, type Meter } from '../../core/metering/meter.ts';
+import { findGaps, MeterSeries } from '../../core/metering/meter-series.ts';
+import { monthlyAccounts, type MonthlyAccounts } from '../../core/metering/monthly-accounts.ts';
+import { meterState, planIngest, type FlagKind, type MeterState } from '../../core/metering/plan-ingest.ts';
+import {
+  createReadingValidator,
+  type ReadingColumns,
+  type Rejection,
+} from '../../core/metering/reading-input.ts';
+import { RollupBook } from '../../core/metering/rollup-book.ts';
+import type { Meters, Telemetry } from '../../core/ports.ts';
+import { parseReadingsCsv } from './parse-readings-csv.ts';
+
+/** What became of one batch: how many were stored, which were rejected and why, what was flagged. */
+export interface IngestReport {
+  readonly received: number;
+  readonly stored: number;
+  /** Readings already stored with the same value: accepted, nothing written (idempotent). */
+  readonly duplicates: number;
+  readonly rejected: readonly Rejection[];
+  readonly flags: {
+    readonly count: number;
+    /** The first 1,000 flags. */
+    readonly items: readonly { index: number; meter: string; ts: string; kind: FlagKind; detail: string }[];
+  };
+}
+
+const maxFlagsReported = 1000;
+
+/** The metering use cases over the Meters and Telemetry ports; one instance per process holds the dedupe index. */
+export type MeteringService = Awaited<ReturnType<typeof createMeteringService>>;
+
+/**
+ * Opens the metering service: loads the meter catalog and the day and month rollups, and keeps per
+ * meter the dedupe index (loaded from the store the first time a meter is written). Batches are
+ * ingested one at a time: plan in core, commit durably, then update the in-memory rollups.
+ */
+export async function createMeteringService(deps: {
+  readonly meters: Meters;
+  readonly telemetry: Telemetry;
+}) {
+  const { meters, telemetry } = deps;
+  const byId = new Map<string, Meter>();
+  const byKey = new Map<number, Meter>();
+  for (const m of await meters.all()) {
+    byId.set(m.id, m);
+    byKey.set(m.key, m);
+  }
+  const withReadings = await telemetry.meterKeysWithReadings();
+  const states = new Map<number, MeterState>();
+  const book = new RollupBook();
+  const loadRollups = async (keys?: readonly number[]) => {
+    for (const r of await telemetry.loadRollups(keys)) {
+      const m = byKey.get(r.meter);
+      if (m) book.add(m, r.grain, r.bucket, r.sum, r.n);
+    }
+  };
+  await loadRollups();
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const lookup = (id: string) => byId.get(id);
+  const meterOf = (id: string): Meter => {
+    const m = byId.get(id);
+    if (!m) throw new GmError('GM_NOT_FOUND', `No meter with id "${id}"`, { field: 'meter', id });
+    return m;
+  };
+
+  async function ingestColumns(
+    columns: ReadingColumns,
+    received: number,
+    rejected: Rejection[],
+  ): Promise<IngestReport> {
+    return serially(async () => {
+      // Which meters does the batch touch, and does it interleave them (then its parts need merging)?
+      const touched = new Set<Meter>();
+      let switches = 0;
+      let last: Meter | undefined;
+      for (let i = 0; i < columns.count; i++) {
+        const m = columns.meters[i] as Meter;
+        if (m !== last) {
+          touched.add(m);
+          switches++;
+          last = m;
+        }
+      }
+      const toLoad = [...touched]
+        .filter((m) => !states.has(m.key) && withReadings.has(m.key))
+        .map((m) => m.key);
+      const loaded = await telemetry.loadSeries(toLoad);
+      for (const m of touched)
+        if (!states.has(m.key)) {
+          const s = loaded.get(m.key);
+          states.set(
+            m.key,
+            meterState(m, s ? new MeterSeries(s.ts, s.values, s.ts.length) : new MeterSeries()),
+          );
+        }
+      const plan = planIngest(columns, (m) => states.get(m.key) as MeterState);
+      const interleaved = switches > touched.size;
+      const parts = [plan.parts.hour, plan.parts.day, plan.parts.month].map((p) =>
+        interleaved ? p.compact() : p,
+      );
+      try {
+        await telemetry.commit({
+          readings: plan.stored,
+          parts,
+          flags: plan.flags.map((f) => ({ meter: f.meterKey, ts: f.ts, kind: f.kind, detail: f.detail })),
+        });
+      } catch (e) {
+        // The in-memory index already holds the batch: forget the touched meters and reload them.
+        for (const m of touched) {
+          states.delete(m.key);
+          book.dropMeter(m);
+        }
+        await loadRollups([...touched].map((m) => m.key));
+        throw e;
+      }
+      for (const p of parts.slice(1)) book.addParts(p, (k) => byKey.get(k));
+      for (const m of touched) if ((states.get(m.key)?.series.length ?? 0) > 0) withReadings.add(m.key);
+      const all = [...rejected, ...plan.conflicts].sort((a, b) => a.index - b.index);
+      return {
+        received,
+        stored: plan.stored.count,
+        duplicates: plan.duplicates,
+        rejected: all,
+        flags: {
+          count: plan.flags.length,
+          items: plan.flags.slice(0, maxFlagsReported).map((f) => ({
+            index: f.index,
+            meter: f.meterId,
+            ts: formatIso(f.ts, byKey.get(f.meterKey)?.utcOffsetMinutes ?? 0),
+            kind: f.kind,
+            detail: f.detail,
+          })),
+        },
+      };
+    });
+  }
+
+  const dayArg = (text: string, field: string) => {
+    const d = parseDay(text);
+    if (d === undefined)
+      throw validationError([{ field, message: 'must be a date YYYY-MM-DD', value: text }]);
+    return d;
+  };
+  const monthArg = (text: string, field: string) => {
+    const m = parseMonth(text);
+    if (m === undefined) throw validationError([{ field, message: 'must be a month YYYY-MM', value: text }]);
+    return m;
+  };
+
+  return {
+    /** Registers a meter after checking every field. */
+    async addMeter(raw: Record<string, unknown>): Promise<Meter> {
+      const checked = validateMeterInput(raw);
+      if (!checked.ok) throw validationError(checked.issues, 'meter');
+      const meter = await meters.add(checked.meter);
+      byId.set(meter.id, meter);
+      byKey.set(meter.key, meter);
+      return meter;
+    },
+    listMeters: (factoryId?: string): Meter[] =>
+      [...byId.values()].filter((m) => factoryId === undefined || m.factoryId === factoryId),
+    getMeter: meterOf,
+
+    /** Ingests readings given as JSON objects {meter, ts, value, unit?}; `meterId` fixes the meter (MQTT topics). */
+    ingestItems(
+      items: readonly unknown[],
+      fixed?: { meterId: string; factoryId: string },
+    ): Promise<IngestReport> {
+      const v = createReadingValidator(
+        fixed
+          ? (id) =>
+              id === fixed.meterId && byId.get(id)?.factoryId === fixed.factoryId ? byId.get(id) : undefined
+          : lookup,
+      );
+      items.forEach((item, i) => {
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+          v.rejections.push({
+            index: i,
+            reason: 'malformed',
+            field: '(item)',
+            message: 'must be an object {meter, ts, value}',
+          });
+          return;
+        }
+        const o = item as Record<string, unknown>;
+        v.check(i, fixed ? fixed.meterId : o.meter, o.ts, o.value, o.unit);
+      });
+      return ingestColumns(v.columns, items.length, v.rejections);
+    },
+
+    /** Ingests a CSV body with columns meter, ts, value (and optionally unit): the bulk path. */
+    ingestCsv(text: string): Promise<IngestReport> {
+      const v = createReadingValidator(lookup);
+      const parsed = parseReadingsCsv(text, v.check);
+      return ingestColumns(v.columns, parsed.rows, [...parsed.rejections, ...v.rejections]);
+    },
+
+    /** Ingests readings already validated (the steel demo loader, benchmarks). */
+    ingestValid: (columns: ReadingColumns) => ingestColumns(columns, columns.count, []),
+
+    /** Every meter's use on one local day (the daily view of all meters), from the in-memory rollups. */
+    dailyRollup(day: string, factoryId?: string) {
+      const d = dayArg(day, 'day');
+      return book.allMeters('day', d).flatMap((r) => {
+        const m = byKey.get(r.meterKey);
+        return m && (factoryId === undefined || m.factoryId === factoryId)
+          ? [{ meter: m.id, unit: m.unit, sum: r.sum, readings: r.n }]
+          : [];
+      });
+    },
+
+    /** One meter's use in one month. */
+    meterMonth(meterId: string, month: string) {
+      const m = meterOf(meterId);
+      const r = book.meterBucket(m.key, 'month', monthArg(month, 'month'));
+      return { meter: m.id, month, unit: m.unit, sum: r?.sum ?? 0, readings: r?.n ?? 0 };
+    },
+
+    /** One meter's rollups over a range: hours from the store, days and months from memory. */
+    async meterRollups(meterId: string, grain: 'hour' | 'day' | 'month', from: string, to: string) {
+      const m = meterOf(meterId);
+      if (grain === 'month') {
+        const [a, b] = [monthArg(from, 'from'), monthArg(to, 'to')];
+        return book
+          .meterRange(m.key, 'month', a, b)
+          .map((r) => ({ bucket: formatMonth(r.bucket), sum: r.sum, readings: r.n }));
+      }
+      const [a, b] = [dayArg(from, 'from'), dayArg(to, 'to')];
+      if (grain === 'day')
+        return book
+          .meterRange(m.key, 'day', a, b)
+          .map((r) => ({ bucket: formatDay(r.bucket), sum: r.sum, readings: r.n }));
+      const off = m.utcOffsetMinutes * 60;
+      const label = (hour: number) => formatIso(hour * 3600 - off, m.utcOffsetMinutes);
+      if (keepsHourRollup(m)) {
+        const rows = await telemetry.rollupRange(m.key, grainCode.hour, a * 24, b * 24 + 23);
+        return rows.map((r) => ({ bucket: label(r.bucket), sum: r.sum, readings: r.n }));
+      }
+      // An hourly (or coarser) interval meter: its readings are its hour rollup (buckets.ts).
+      const rows = await telemetry.readings(m.key, a * 86400 - off + 1, (b + 1) * 86400 - off + 1);
+      return rows.map((r) => ({
+        bucket: label(Math.floor((r.ts + off - 1) / 3600)),
+        sum: r.value,
+        readings: 1,
+      }));
+    },
+
+    /** A factory's metered use by medium in one month, with tce and CO2 from the accounting core. */
+    factoryMonth(
+      factoryId: string,
+      month: string,
+      regionCode?: string,
+    ): { factoryId: string; month: string } & MonthlyAccounts {
+      const mi = monthArg(month, 'month');
+      const uses = book
+        .factoryBucket(factoryId, 'month', mi)
+        .map((u) => ({ medium: u.medium, unit: u.unit, quantity: u.sum }));
+      return { factoryId, month, ...monthlyAccounts(uses, Math.floor(mi / 12), regionCode) };
+    },
+
+    /** Gaps in a meter's readings between two ISO times (meters with an interval only). */
+    async gaps(meterId: string, fromTs: number, toTs: number) {
+      const m = meterOf(meterId);
+      if (m.intervalSeconds === null) return [];
+      let state = states.get(m.key);
+      if (!state) {
+        const s = (await telemetry.loadSeries([m.key])).get(m.key);
+        state = meterState(m, s ? new MeterSeries(s.ts, s.values, s.ts.length) : new MeterSeries());
+        await serially(() => {
+          if (!states.has(m.key)) states.set(m.key, state as MeterState);
+          return Promise.resolve();
+        });
+      }
+      return findGaps(state.series, m.intervalSeconds, fromTs, toTs).map((g) => ({
+        from: formatIso(g.from, m.utcOffsetMinutes),
+        to: formatIso(g.to, m.utcOffsetMinutes),
+        missing: g.missing,
+      }));
+    },
+
+    async flags(meterId: string, fromTs: number, toTs: number) {
+      const m = meterOf(meterId);
+      return (await telemetry.flags(m.key, fromTs, toTs)).map((f) => ({
+        ts: formatIso(f.ts, m.utcOffsetMinutes),
+        kind: f.kind,
+        detail: f.detail,
+      }));
+    },
+
+    async readings(meterId: string, fromTs: number, toTs: number) {
+      const m = meterOf(meterId);
+      return (await telemetry.readings(m.key, fromTs, toTs)).map((r) => ({
+        ts: formatIso(r.ts, m.utcOffsetMinutes),
+        value: r.value,
+      }));
+    },
+
+    /** Waits for the batches in flight (shutdown). */
+    drain: () => serially(() => Promise.resolve()),
+  };
+}
