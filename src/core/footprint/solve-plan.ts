@@ -25,6 +25,7 @@ export type ComponentBlock =
   | {
       readonly kind: 'dense';
       readonly component: number;
+      /** The component's processes are `components.order[start .. start + size)`, local index r = position - start. */
       readonly start: number;
       readonly size: number;
       readonly factors: DenseLu;
@@ -52,20 +53,18 @@ export interface SolvePlanStats {
 }
 
 /**
- * Everything about I - A that does not depend on the right-hand side: the component order, the
- * entries between components (by "position", i.e. index in that order), singleton diagonals,
- * LU factors of small components and the local matrices of large ones.
+ * Everything about I - A that does not depend on the right-hand side: the component order,
+ * 1 / (1 - A[i][i]) for acyclic processes, LU factors of small components and the local matrices
+ * of large ones. The entries between components are not copied: a solve walks the technosphere's
+ * own rows (or columns) in component order, which costs one pass and makes planning O(n + nnz)
+ * with small constants (see solve.ts for why no entry needs to be filtered).
  */
 export interface SolvePlan {
   readonly size: number;
+  /** The technosphere the plan was made for; a solve reads its rows (x) or columns (h). */
+  readonly matrix: SparseMatrix;
   readonly components: Components;
-  /** Position of each process in `components.order`. */
-  readonly position: Int32Array;
-  /** Entries A[i][j] with i, j in different components, by row position, indices are positions. */
-  readonly external: CompressedMatrix;
-  /** The same entries by column position, for h = b + A^T h. */
-  readonly externalTransposed: CompressedMatrix;
-  /** 1 / (1 - A[i][i]) at the position of each singleton component. */
+  /** 1 / (1 - A[i][i]) for each process i alone in its component; 0 for processes inside a block. */
   readonly inverseDiagonal: Float64Array;
   readonly blocks: readonly ComponentBlock[];
   /** Index into `blocks` for each component, or -1 for a singleton. */
@@ -128,131 +127,107 @@ export function planSolve(matrix: SparseMatrix, options: SolvePlanOptions = {}):
     maxIterations: options.maxIterations ?? 2000,
     restart: options.restart ?? 40,
   };
-  const { byRow, byColumn } = matrix;
+  const { byRow } = matrix;
   const components = findStronglyConnectedComponents(n, byRow.pointers, byRow.indices);
   const { order, start } = components;
-  const position = new Int32Array(n);
-  for (let p = 0; p < n; p++) position[order[p]!] = p;
+  const count = components.count;
 
-  const external = gatherExternal(byRow, components, position);
-  const externalTransposed = gatherExternal(byColumn, components, position);
-
+  // Diagonal of A in one sequential pass over the rows (a self-loop: a process using its own output).
   const inverseDiagonal = new Float64Array(n);
-  const blockOf = new Int32Array(components.count).fill(-1);
+  const { pointers, indices, values } = byRow;
+  for (let i = 0; i < n; i++) {
+    let aii = 0;
+    const end = pointers[i + 1]!;
+    for (let k = pointers[i]!; k < end; k++) {
+      if (indices[k] === i) {
+        aii = values[k]!;
+        break;
+      }
+    }
+    inverseDiagonal[i] = aii;
+  }
+
+  const blockOf = new Int32Array(count).fill(-1);
   const blocks: ComponentBlock[] = [];
-  let singletons = 0;
   let selfLoops = 0;
   let largestComponent = 0;
-  for (let c = 0; c < components.count; c++) {
+  let denseBlocks = 0;
+  // Local index of each process of the block being built; only block members are ever written.
+  const local = new Int32Array(n);
+  for (let c = 0; c < count; c++) {
     const from = start[c]!;
     const size = start[c + 1]! - from;
-    largestComponent = Math.max(largestComponent, size);
     if (size === 1) {
       const i = order[from]!;
-      const aii = diagonalEntry(byRow, i);
+      const aii = inverseDiagonal[i]!;
       if (aii !== 0) selfLoops++;
-      else singletons++;
       const pivot = 1 - aii;
       // 1 - a_ii cancels catastrophically as a_ii -> 1; below a few ulps the unit is consumed by itself.
       if (Math.abs(pivot) <= 4 * Number.EPSILON * Math.max(1, Math.abs(aii))) {
         throw singularError(components, c, `process ${i} consumes ${aii} of its own output per unit`);
       }
-      inverseDiagonal[from] = 1 / pivot;
+      inverseDiagonal[i] = 1 / pivot;
       continue;
     }
+    if (size > largestComponent) largestComponent = size;
+    for (let r = 0; r < size; r++) {
+      const i = order[from + r]!;
+      local[i] = r;
+      inverseDiagonal[i] = 0;
+    }
+    const block = localBlock(byRow, components, c, local);
     blockOf[c] = blocks.length;
-    blocks.push(
-      size <= denseLimit
-        ? planDense(byRow, components, c, position)
-        : planIterative(byRow, components, c, position, limits),
-    );
+    if (size <= denseLimit) {
+      denseBlocks++;
+      blocks.push(planDense(block, components, c));
+    } else blocks.push(planIterative(block, components, c, limits));
   }
+  if (largestComponent === 0 && n > 0) largestComponent = 1;
   const stats: SolvePlanStats = {
-    components: components.count,
-    singletons,
+    components: count,
+    singletons: count - blocks.length - selfLoops,
     selfLoops,
-    denseBlocks: blocks.filter((b) => b.kind === 'dense').length,
-    iterativeBlocks: blocks.filter((b) => b.kind === 'iterative').length,
+    denseBlocks,
+    iterativeBlocks: blocks.length - denseBlocks,
     largestComponent,
   };
-  return {
-    size: n,
-    components,
-    position,
-    external,
-    externalTransposed,
-    inverseDiagonal,
-    blocks,
-    blockOf,
-    limits,
-    stats,
-  };
+  return { size: n, matrix, components, inverseDiagonal, blocks, blockOf, limits, stats };
 }
 
-function diagonalEntry(byRow: CompressedMatrix, i: number): number {
-  for (let k = byRow.pointers[i]!; k < byRow.pointers[i + 1]!; k++)
-    if (byRow.indices[k] === i) return byRow.values[k]!;
-  return 0;
-}
-
-/** Keeps the entries whose endpoints lie in different components, relabelled to positions. */
-function gatherExternal(m: CompressedMatrix, components: Components, position: Int32Array): CompressedMatrix {
-  const { order, start, componentOf } = components;
-  const n = order.length;
-  const pointers = new Int32Array(n + 1);
-  const indices = new Int32Array(m.indices.length);
-  const values = new Float64Array(m.indices.length);
-  let out = 0;
-  for (let p = 0; p < n; p++) {
-    const major = order[p]!;
-    const c = componentOf[major]!;
-    const from = start[c]!;
-    const to = start[c + 1]!;
-    for (let k = m.pointers[major]!; k < m.pointers[major + 1]!; k++) {
-      // Same component <=> position inside [from, to): one random load instead of two.
-      const q = position[m.indices[k]!]!;
-      if (q >= from && q < to) continue;
-      indices[out] = q;
-      values[out++] = m.values[k]!;
-    }
-    pointers[p + 1] = out;
-  }
-  return { pointers, indices: indices.slice(0, out), values: values.slice(0, out) };
-}
-
-/** A restricted to component c, with local positions (position - start) as indices. */
+/** A restricted to component c, rows and columns as local indices (`local` holds them for the members). */
 function localBlock(
   byRow: CompressedMatrix,
   components: Components,
   c: number,
-  position: Int32Array,
+  local: Int32Array,
 ): CompressedMatrix {
-  const from = components.start[c]!;
-  const size = components.start[c + 1]! - from;
-  const pointers = new Int32Array(size + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
+  const { order, start, componentOf } = components;
+  const from = start[c]!;
+  const size = start[c + 1]! - from;
+  let nnz = 0;
   for (let r = 0; r < size; r++) {
-    const i = components.order[from + r]!;
+    const i = order[from + r]!;
+    nnz += byRow.pointers[i + 1]! - byRow.pointers[i]!;
+  }
+  const pointers = new Int32Array(size + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let out = 0;
+  for (let r = 0; r < size; r++) {
+    const i = order[from + r]!;
     for (let k = byRow.pointers[i]!; k < byRow.pointers[i + 1]!; k++) {
       const j = byRow.indices[k]!;
-      if (components.componentOf[j] !== c) continue;
-      indices.push(position[j]! - from);
-      values.push(byRow.values[k]!);
+      if (componentOf[j] !== c) continue;
+      indices[out] = local[j]!;
+      values[out++] = byRow.values[k]!;
     }
-    pointers[r + 1] = indices.length;
+    pointers[r + 1] = out;
   }
-  return { pointers, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+  return { pointers, indices: indices.subarray(0, out), values: values.subarray(0, out) };
 }
 
-function planDense(
-  byRow: CompressedMatrix,
-  components: Components,
-  c: number,
-  position: Int32Array,
-): ComponentBlock {
+function planDense(local: CompressedMatrix, components: Components, c: number): ComponentBlock {
   const from = components.start[c]!;
-  const local = localBlock(byRow, components, c, position);
   const size = local.pointers.length - 1;
   const m = new Float64Array(size * size);
   for (let r = 0; r < size; r++) {
@@ -266,14 +241,12 @@ function planDense(
 }
 
 function planIterative(
-  byRow: CompressedMatrix,
+  local: CompressedMatrix,
   components: Components,
   c: number,
-  position: Int32Array,
   limits: IterationLimits,
 ): ComponentBlock {
   const from = components.start[c]!;
-  const local = localBlock(byRow, components, c, position);
   const size = local.pointers.length - 1;
   const inverseDiagonal = new Float64Array(size);
   for (let r = 0; r < size; r++) {

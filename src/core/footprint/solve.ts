@@ -3,6 +3,7 @@ import { solveDenseLu, solveDenseLuTransposed } from './dense-lu.ts';
 import { solveGmres } from './gmres.ts';
 import { singularError } from './solve-plan.ts';
 import type { ComponentBlock, SolvePlan } from './solve-plan.ts';
+import type { CompressedMatrix } from './sparse-matrix.ts';
 
 function checkVector(plan: SolvePlan, v: ArrayLike<number>, field: string): void {
   if (v.length !== plan.size) {
@@ -17,22 +18,32 @@ function checkVector(plan: SolvePlan, v: ArrayLike<number>, field: string): void
   }
 }
 
-/** Solves the block of one component in place on `v` (position space), whose slice holds the right-hand side. */
-function solveBlock(plan: SolvePlan, block: ComponentBlock, v: Float64Array, transposed: boolean): void {
+/**
+ * Solves the block of one component: `rhs` holds its local right-hand side, and the solution is
+ * written to `x` at the block's processes (original indices).
+ */
+function solveBlock(
+  plan: SolvePlan,
+  block: ComponentBlock,
+  rhs: Float64Array,
+  x: Float64Array,
+  transposed: boolean,
+): void {
   const { start, size } = block;
+  const order = plan.components.order;
   if (block.kind === 'dense') {
     const work = new Float64Array(size);
-    if (transposed) solveDenseLuTransposed(block.factors, v, start, work);
-    else solveDenseLu(block.factors, v, start, work);
+    if (transposed) solveDenseLuTransposed(block.factors, rhs, 0, work);
+    else solveDenseLu(block.factors, rhs, 0, work);
+    for (let r = 0; r < size; r++) x[order[start + r]!] = rhs[r]!;
     return;
   }
   const matrix = transposed ? block.localTransposed : block.local;
-  const rhs = v.slice(start, start + size);
-  const x = new Float64Array(size);
+  const y = new Float64Array(size);
   // Start from the Jacobi step D^-1 r: for a supply network (spectral radius of A below 1) it
   // already captures the direct requirement and saves a few restarts.
-  for (let k = 0; k < size; k++) x[k] = rhs[k]! * block.inverseDiagonal[k]!;
-  const outcome = solveGmres(matrix, rhs, x, block.inverseDiagonal, plan.limits);
+  for (let k = 0; k < size; k++) y[k] = rhs[k]! * block.inverseDiagonal[k]!;
+  const outcome = solveGmres(matrix, rhs, y, block.inverseDiagonal, plan.limits);
   if (!outcome.converged) {
     throw singularError(
       plan.components,
@@ -44,7 +55,50 @@ function solveBlock(plan: SolvePlan, block: ComponentBlock, v: Float64Array, tra
       },
     );
   }
-  v.set(x, start);
+  for (let r = 0; r < size; r++) x[order[start + r]!] = y[r]!;
+}
+
+/**
+ * One pass over the components in the given direction. Process i's value is
+ * rhs_i + sum_k values[k] * x[indices[k]] over its row (x) or column (h) of A, and every term is
+ * either from a component already solved or from i's own component, whose values are still 0 in
+ * the fresh output vector: so the sum needs no filter, and a singleton's self-loop drops out
+ * until the division by 1 - A[i][i]. Blocks then solve for their processes together.
+ */
+function sweep(
+  plan: SolvePlan,
+  m: CompressedMatrix,
+  rhsOf: ArrayLike<number>,
+  forwards: boolean,
+  transposed: boolean,
+): Float64Array {
+  const { components, inverseDiagonal, blockOf, blocks } = plan;
+  const { order, start, count } = components;
+  const { pointers, indices, values } = m;
+  const x = new Float64Array(plan.size);
+  for (let step = 0; step < count; step++) {
+    const c = forwards ? step : count - 1 - step;
+    const from = start[c]!;
+    const b = blockOf[c]!;
+    if (b < 0) {
+      const i = order[from]!;
+      let s = rhsOf[i]!;
+      const end = pointers[i + 1]!;
+      for (let k = pointers[i]!; k < end; k++) s += values[k]! * x[indices[k]!]!;
+      x[i] = s * inverseDiagonal[i]!;
+      continue;
+    }
+    const size = start[c + 1]! - from;
+    const rhs = new Float64Array(size);
+    for (let r = 0; r < size; r++) {
+      const i = order[from + r]!;
+      let s = rhsOf[i]!;
+      for (let k = pointers[i]!; k < pointers[i + 1]!; k++) s += values[k]! * x[indices[k]!]!;
+      rhs[r] = s;
+    }
+    solveBlock(plan, blocks[b]!, rhs, x, transposed);
+  }
+  return x;
 }
 
 /**
@@ -54,23 +108,7 @@ function solveBlock(plan: SolvePlan, block: ComponentBlock, v: Float64Array, tra
  */
 export function solveDemand(plan: SolvePlan, demand: ArrayLike<number>): Float64Array {
   checkVector(plan, demand, 'demand');
-  const { components, external, inverseDiagonal, blockOf, blocks } = plan;
-  const { order, start } = components;
-  const { pointers, indices, values } = external;
-  const v = new Float64Array(plan.size);
-  for (let c = 0; c < components.count; c++) {
-    const from = start[c]!;
-    const to = start[c + 1]!;
-    for (let p = from; p < to; p++) {
-      let s = demand[order[p]!]!;
-      for (let k = pointers[p]!; k < pointers[p + 1]!; k++) s += values[k]! * v[indices[k]!]!;
-      v[p] = s;
-    }
-    const b = blockOf[c]!;
-    if (b < 0) v[from]! *= inverseDiagonal[from]!;
-    else solveBlock(plan, blocks[b]!, v, false);
-  }
-  return scatter(plan, v);
+  return sweep(plan, plan.matrix.byRow, demand, true, false);
 }
 
 /**
@@ -80,28 +118,5 @@ export function solveDemand(plan: SolvePlan, demand: ArrayLike<number>): Float64
  */
 export function solveTransposed(plan: SolvePlan, direct: ArrayLike<number>): Float64Array {
   checkVector(plan, direct, 'emissions');
-  const { components, externalTransposed, inverseDiagonal, blockOf, blocks } = plan;
-  const { order, start } = components;
-  const { pointers, indices, values } = externalTransposed;
-  const v = new Float64Array(plan.size);
-  for (let c = components.count - 1; c >= 0; c--) {
-    const from = start[c]!;
-    const to = start[c + 1]!;
-    for (let p = from; p < to; p++) {
-      let s = direct[order[p]!]!;
-      for (let k = pointers[p]!; k < pointers[p + 1]!; k++) s += values[k]! * v[indices[k]!]!;
-      v[p] = s;
-    }
-    const b = blockOf[c]!;
-    if (b < 0) v[from]! *= inverseDiagonal[from]!;
-    else solveBlock(plan, blocks[b]!, v, true);
-  }
-  return scatter(plan, v);
-}
-
-function scatter(plan: SolvePlan, v: Float64Array): Float64Array {
-  const out = new Float64Array(plan.size);
-  const { order } = plan.components;
-  for (let p = 0; p < plan.size; p++) out[order[p]!] = v[p]!;
-  return out;
+  return sweep(plan, plan.matrix.byColumn, direct, false, true);
 }
