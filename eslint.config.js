@@ -2,10 +2,22 @@
 import tseslint from 'typescript-eslint';
 
 const impureModules = [
-  { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'process'], message: 'src/core is pure: no Node I/O (STYLE.md, habit 1). Pass data in through ports.' },
-  { group: ['kysely', 'better-sqlite3', 'pg', '@duckdb/*'], message: 'src/core is pure: storage lives in src/store behind ports (src/core/ports.ts).' },
-  { group: ['fastify', 'fastify-*', '@fastify/*', 'commander', 'cli-progress', 'mqtt'], message: 'src/core is pure: transports live in src/server and src/cli.' },
-  { group: ['**/store/**', '**/services/**', '**/server/**', '**/cli/**'], message: 'core -> nothing: core may not import outer layers (docs/ARCHITECTURE.md).' },
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'process'],
+    message: 'src/core is pure: no Node I/O (STYLE.md, habit 1). Pass data in through ports.',
+  },
+  {
+    group: ['kysely', 'better-sqlite3', 'pg', '@duckdb/*'],
+    message: 'src/core is pure: storage lives in src/store behind ports (src/core/ports.ts).',
+  },
+  {
+    group: ['fastify', 'fastify-*', '@fastify/*', 'commander', 'cli-progress', 'mqtt'],
+    message: 'src/core is pure: transports live in src/server and src/cli.',
+  },
+  {
+    group: ['**/store/**', '**/services/**', '**/server/**', '**/cli/**'],
+    message: 'core -> nothing: core may not import outer layers (docs/ARCHITECTURE.md).',
+  },
 ];
 
 export default tseslint.config(
@@ -25,20 +37,46 @@ export default tseslint.config(
     ignores: ['src/core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: impureModules }],
-      'no-restricted-globals': ['error', { name: 'process', message: 'src/core reads no environment: config is passed in.' }, { name: 'Date', message: 'src/core has no clock: take a Clock port or a date argument.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'src/core reads no environment: config is passed in.' },
+        { name: 'Date', message: 'src/core has no clock: take a Clock port or a date argument.' },
+      ],
     },
   },
   {
     files: ['src/store/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/services/**', '**/server/**', '**/cli/**'], message: 'store -> core only (docs/ARCHITECTURE.md).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/services/**', '**/server/**', '**/cli/**'],
+              message: 'store -> core only (docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/services/**/*.ts'],
     ignores: ['src/services/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/store/**', 'kysely', 'better-sqlite3', 'pg'], message: 'services -> core ports, never the store: repositories are handed in (STYLE.md, habit 2).' }, { group: ['**/server/**', '**/cli/**', 'fastify'], message: 'services know no transport.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', 'kysely', 'better-sqlite3', 'pg'],
+              message:
+                'services -> core ports, never the store: repositories are handed in (STYLE.md, habit 2).',
+            },
+            { group: ['**/server/**', '**/cli/**', 'fastify'], message: 'services know no transport.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -133,7 +133,10 @@ export interface OperatingYears {
   readonly count: () => Promise<number>;
   /** Replaces every simulated year with these records, in one transaction. */
   readonly replaceAll: (records: readonly OperatingYearRecord[]) => Promise<void>;
-  readonly ofUnit: (unitKind: OperatingYearRecord['unitKind'], unitId: string) => Promise<OperatingYearRecord[]>;
+  readonly ofUnit: (
+    unitKind: OperatingYearRecord['unitKind'],
+    unitId: string,
+  ) => Promise<OperatingYearRecord[]>;
   readonly allOfKind: (
     unitKind: OperatingYearRecord['unitKind'],
     year: number,
@@ -173,14 +176,14 @@ export interface Telemetry {
   readonly loadRollups: (meterKeys?: readonly number[]) => Promise<RollupRow[]>;
   /** Stores new readings, rollup parts and flags atomically and durably. */
   readonly commit: (batch: TelemetryBatch) => Promise<void>;
-  readonly readings: (meterKey: number, fromTs: number, toTs: number) => Promise<{ ts: number; value: number }[]>;
-  /** Summed rollup parts of one meter and grain over buckets from..to inclusive. */
-  readonly rollupRange: (meterKey: number, grain: number, from: number, to: number) => Promise<RollupRow[]>;
-  readonly flags: (
+  readonly readings: (
     meterKey: number,
     fromTs: number,
     toTs: number,
-  ) => Promise<StoredFlag[]>;
+  ) => Promise<{ ts: number; value: number }[]>;
+  /** Summed rollup parts of one meter and grain over buckets from..to inclusive. */
+  readonly rollupRange: (meterKey: number, grain: number, from: number, to: number) => Promise<RollupRow[]>;
+  readonly flags: (meterKey: number, fromTs: number, toTs: number) => Promise<StoredFlag[]>;
   /** Bytes the store occupies on disk (0 in memory). */
   readonly sizeOnDisk: () => Promise<number>;
   readonly close: () => Promise<void>;
