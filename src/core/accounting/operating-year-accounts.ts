@@ -87,8 +87,8 @@ export function accountOperatingYear(
     electricity: quantity(kwh, 'kWh'),
     factor: { year: input.year, purpose: 'statistical', ...(regionCode ? { regionCode } : {}) },
   });
-  const perUnit =
-    input.productUnit === 't' ? 'kgce/t' : input.productUnit === 'unit' ? 'kgce/unit' : 'kgce/10^4 yuan';
+  // Per unit of whatever production is counted in: t, unit, 10^4 yuan, weight box (GB 21340).
+  const perUnit = `kgce/${input.productUnit}`;
   const tco2 = scope1.total.value + scope2.total.value;
   return {
     year: input.year,

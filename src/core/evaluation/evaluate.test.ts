@@ -3,7 +3,7 @@ import { isGmError } from '../errors.ts';
 import type { FieldIssue } from '../errors.ts';
 import { standardRegistry } from '../standards/standard-registry.ts';
 import { evaluate, checkFacts } from './evaluate.ts';
-import { canonicalJson, fnv1a64 } from './facts-hash.ts';
+import { canonicalJson } from './facts-hash.ts';
 import { plan } from './plan.ts';
 import {
   cementPlant,
@@ -92,14 +92,25 @@ describe('evaluate: worked example (see fixtures/cement-plant.ts)', () => {
     expect(r.unverified.some((u) => u.startsWith('EN2 lead'))).toBe(true);
     expect(r.factsHash).toMatch(/^[0-9a-f]{16}$/);
   });
-  it('hashes the canonical JSON of the fact keys and subject, then the values used in key order', () => {
+  it('hashes the canonical JSON of the fact keys and subject, then each value used as its binary64 bits in 32-bit words', () => {
     const values = p.facts.map((f) => {
       const v = cementPlantFacts[f.key];
-      return f.kind === 'fraction' && typeof v === 'boolean' ? (v ? 1 : 0) : v;
+      return typeof v === 'boolean' ? (v ? 1 : 0) : (v as number);
     });
     const subject = JSON.parse(p.subjectCanonical) as unknown;
-    const text = `${canonicalJson({ facts: p.facts.map((f) => f.key), subject })}\n${values.map(String).join(',')}`;
-    expect(r.factsHash).toBe(fnv1a64(text));
+    const text = `${canonicalJson({ facts: p.facts.map((f) => f.key), subject })}\n`;
+    // BigInt reference: FNV-1a 64 over the text's bytes, then over each value's words (low word first).
+    const prime = 0x100000001b3n;
+    const mask = 0xffffffffffffffffn;
+    let h = 0xcbf29ce484222325n;
+    for (const b of new TextEncoder().encode(text)) h = ((h ^ BigInt(b)) * prime) & mask;
+    const view = new DataView(new ArrayBuffer(8));
+    for (const v of values) {
+      view.setFloat64(0, v, true);
+      for (const w of [view.getUint32(0, true), view.getUint32(4, true)])
+        h = ((h ^ BigInt(w)) * prime) & mask;
+    }
+    expect(r.factsHash).toBe(h.toString(16).padStart(16, '0'));
   });
   it('gives the same hash whatever the key order or unused extra facts, and a new hash when a fact changes', () => {
     const reordered = Object.fromEntries(Object.entries(cementPlantFacts).reverse());

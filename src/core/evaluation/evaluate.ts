@@ -10,7 +10,7 @@ import type {
   IndicatorResult,
   PassOutcome,
 } from './evaluation-result.ts';
-import { fnv1a64, fnv1a64Digest, fnv1a64Update } from './facts-hash.ts';
+import { fnv1a64, fnv1a64Digest, fnv1a64UpdateNumbers } from './facts-hash.ts';
 
 /** A fact as given: a number or boolean in the unit the plan states, or an object carrying its unit. */
 export type FactValue = number | boolean | { readonly value: number | boolean; readonly unit?: string };
@@ -18,7 +18,8 @@ export type FactValue = number | boolean | { readonly value: number | boolean; r
 /** Facts by key (the keys of plan.facts; others are ignored and not hashed). */
 export type Facts = Readonly<Record<string, FactValue | undefined>>;
 
-function readFact(spec: FactSpec, given: FactValue | undefined, issues: FieldIssue[]): number {
+/** Reads one fact as the number the compiled rules use (booleans 1 / 0), adding an issue naming the field when it is malformed. */
+export function readFact(spec: FactSpec, given: FactValue | undefined, issues: FieldIssue[]): number {
   if (given === undefined) {
     issues.push({
       field: spec.key,
@@ -75,13 +76,9 @@ export function evaluate(plan: EvaluationPlan, facts: Facts): EvaluationResult {
   const issues: FieldIssue[] = [];
   const n = plan.facts.length;
   const slots = new Float64Array(n);
-  // The hashed text after the plan's seed: the values in fact-key order, comma-separated.
-  let text = '';
   for (let i = 0; i < n; i++) {
     const spec = plan.facts[i] as FactSpec;
-    const v = readFact(spec, facts[spec.key], issues);
-    slots[i] = v;
-    text += `${i === 0 ? '' : ','}${spec.kind === 'boolean' ? (v === 1 ? 'true' : 'false') : String(v)}`;
+    slots[i] = readFact(spec, facts[spec.key], issues);
   }
   if (issues.length > 0) throw validationError(issues, 'facts');
   const values = new Float64Array(plan.indicators.length);
@@ -100,8 +97,9 @@ export function evaluate(plan: EvaluationPlan, facts: Facts): EvaluationResult {
   }
   if (issues.length > 0) throw validationError(issues, 'facts');
   const gates = plan.gates.map((g) => g.check(slots));
-  const hash = fnv1a64Digest(fnv1a64Update([plan.hashSeed[0], plan.hashSeed[1]], text));
-  return assemble(plan, values, gates, hash);
+  // The plan's seed continued with the fact values as numbers (facts-hash.ts, fnv1a64UpdateNumbers).
+  const hash = fnv1a64Digest(fnv1a64UpdateNumbers([plan.hashSeed[0], plan.hashSeed[1]], slots));
+  return assembleResult(plan, values, gates, hash);
 }
 
 /**
@@ -125,10 +123,11 @@ export function evaluateIndicatorValues(
   const gates = plan.gates.map((g) => gateOutcomes[g.code] ?? true);
   const sorted = Object.keys(indicatorValues).sort();
   const text = `{"indicatorValues":{${sorted.map((k) => `${JSON.stringify(k)}:${String(indicatorValues[k])}`).join(',')}},"subject":${plan.subjectCanonical}}`;
-  return assemble(plan, values, gates, fnv1a64(text));
+  return assembleResult(plan, values, gates, fnv1a64(text));
 }
 
-function assemble(
+/** Builds the object result of one evaluation from its indicator values, gate outcomes and facts hash. */
+export function assembleResult(
   plan: EvaluationPlan,
   values: Float64Array,
   gateOutcomes: readonly boolean[],

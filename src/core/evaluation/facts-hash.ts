@@ -84,3 +84,38 @@ export function fnv1a64Digest(state: Readonly<Fnv64State>): string {
 export function fnv1a64(text: string): string {
   return fnv1a64Digest(fnv1a64Update(fnv1a64Start(), text));
 }
+
+// One shared 8-byte scratch: a Float64 written through one view is read back as two 32-bit words.
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+// Which word of the scratch holds the low 32 bits of the IEEE 754 pattern (platform byte order).
+const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+
+/**
+ * Feeds numbers into an FNV-1a 64 state (mutated and returned), each as its IEEE 754 binary64 bit
+ * pattern in two 32-bit words, low word first: state ^= word, then state ×= the FNV 64 prime. This is
+ * FNV-1a with 32-bit words instead of bytes; -0 is hashed as 0 so that equal numbers hash alike.
+ */
+export function fnv1a64UpdateNumbers(
+  state: Fnv64State,
+  values: ArrayLike<number>,
+  from = 0,
+  count = values.length - from,
+): Fnv64State {
+  let hi = state[0];
+  let lo = state[1];
+  for (let i = from, end = from + count; i < end; i++) {
+    f64[0] = (values[i] as number) + 0;
+    lo = (lo ^ (u32[LOW] as number)) >>> 0;
+    let p = lo * 0x1b3;
+    hi = (Math.imul(hi, 0x1b3) + (lo << 8) + ((p / 0x100000000) >>> 0)) >>> 0;
+    lo = p >>> 0;
+    lo = (lo ^ (u32[1 - LOW] as number)) >>> 0;
+    p = lo * 0x1b3;
+    hi = (Math.imul(hi, 0x1b3) + (lo << 8) + ((p / 0x100000000) >>> 0)) >>> 0;
+    lo = p >>> 0;
+  }
+  state[0] = hi;
+  state[1] = lo;
+  return state;
+}

@@ -14,8 +14,12 @@ export interface IndustryProfile {
   readonly industryCodes: readonly string[];
   /** Name fragments that suggest this profile when the list gives no industry. */
   readonly keywords: readonly string[];
-  /** What production is counted in. */
-  readonly product: { readonly zh: string; readonly en: string; readonly unit: 't' | 'unit' | '10^4 yuan' };
+  /** What production is counted in (a weight box is 50 kg of 2 mm flat glass, the unit of GB 21340). */
+  readonly product: {
+    readonly zh: string;
+    readonly en: string;
+    readonly unit: 't' | 'unit' | '10^4 yuan' | 'weight box';
+  };
   /** Annual production range (log-uniform). */
   readonly production: readonly [number, number];
   /** Comprehensive energy per unit of production, kgce (uniform). */
@@ -30,6 +34,26 @@ export interface IndustryProfile {
   /** Solid waste per unit of production, t; and the share put to use. */
   readonly wastePerUnit: readonly [number, number];
   readonly wasteUse: readonly [number, number];
+  /**
+   * The energy quota row (domain.md §5.2) that covers the profile's product, when one is encoded:
+   * 'plant' = the whole plant's product and energy are the row's (intensityKgce is then drawn in the
+   * row's unit, around its grades); 'process' = one process of the plant is covered, simulated with
+   * its own output per unit of production and its own intensity. The ranges are simulation
+   * assumptions chosen to straddle the grades, not values of the standard.
+   */
+  readonly quota?:
+    | { readonly row: string; readonly scope: 'plant' }
+    | {
+        readonly row: string;
+        readonly scope: 'process';
+        readonly process: string;
+        readonly outputPerUnit: readonly [number, number];
+        readonly intensityKgce: readonly [number, number];
+      };
+  /** Raw material per unit of production, t (default by product unit, see operating-data.ts). */
+  readonly materialPerUnit?: readonly [number, number];
+  /** Renewable share of comprehensive energy (default 0-15 %). */
+  readonly renewableShare?: readonly [number, number];
 }
 
 const general: IndustryProfile = {
@@ -66,6 +90,16 @@ export const industryProfiles: readonly IndustryProfile[] = [
     waterReuse: [0.95, 0.985],
     wastePerUnit: [0.5, 0.7],
     wasteUse: [0.9, 0.99],
+    // The blast furnace of an integrated works: hot metal per t crude steel and its process energy,
+    // straddling GB 21256-2025 grades 361 / 370 / 415 kgce/t (simulation assumptions).
+    quota: {
+      row: 'GB 21256@2025#blast-furnace',
+      scope: 'process',
+      process: 'blast furnace ironmaking (hot metal, t)',
+      outputPerUnit: [0.8, 0.95],
+      intensityKgce: [352, 425],
+    },
+    materialPerUnit: [1.5, 1.8],
   },
   {
     key: 'cement',
@@ -75,13 +109,91 @@ export const industryProfiles: readonly IndustryProfile[] = [
     keywords: ['水泥'],
     product: { zh: '水泥', en: 'cement', unit: 't' },
     production: [500_000, 6_000_000],
-    intensityKgce: [85, 115],
+    // Straddles GB 16780-2021 cement comprehensive grades 80 / 87 / 94 kgce/t (simulation assumption).
+    intensityKgce: [76, 98],
+    quota: { row: 'GB 16780@2021#cement-comprehensive', scope: 'plant' },
     energyMix: { 'raw-coal': 0.85, electricity: 0.15 },
     valuePerUnit: [0.03, 0.045],
     waterPerUnit: [0.2, 0.5],
     waterReuse: [0.6, 0.95],
     wastePerUnit: [0.001, 0.01],
     wasteUse: [0.9, 1],
+  },
+  {
+    key: 'aluminium',
+    labelZh: '电解铝',
+    labelEn: 'Aluminium smelting',
+    industryCodes: ['3216'],
+    keywords: ['铝业', '电解铝'],
+    product: { zh: '铝锭', en: 'aluminium ingot', unit: 't' },
+    production: [100_000, 1_000_000],
+    // Straddles GB 21346-2022 Al ingot comprehensive energy grades 1,670 / 1,680 / 1,720 kgce/t.
+    intensityKgce: [1_655, 1_735],
+    quota: { row: 'GB 21346@2022#al-ingot-energy', scope: 'plant' },
+    energyMix: { electricity: 0.96, 'natural-gas-gas-field': 0.04 },
+    valuePerUnit: [1.6, 1.9],
+    waterPerUnit: [1, 4],
+    waterReuse: [0.9, 0.98],
+    wastePerUnit: [0.02, 0.06],
+    wasteUse: [0.5, 0.95],
+    materialPerUnit: [1.9, 2.0],
+  },
+  {
+    key: 'copper',
+    labelZh: '铜冶炼',
+    labelEn: 'Copper smelting',
+    industryCodes: ['3211'],
+    keywords: ['铜业', '铜冶炼'],
+    product: { zh: '阴极铜', en: 'copper cathode', unit: 't' },
+    production: [50_000, 800_000],
+    // Straddles GB 25323-2023 concentrate-to-cathode grades 210 / 230 / 340 kgce/t.
+    intensityKgce: [195, 330],
+    quota: { row: 'GB 25323@2023#copper-concentrate-cathode', scope: 'plant' },
+    energyMix: { electricity: 0.5, 'natural-gas-gas-field': 0.3, 'raw-coal': 0.2 },
+    valuePerUnit: [5, 7],
+    waterPerUnit: [5, 15],
+    waterReuse: [0.9, 0.98],
+    wastePerUnit: [2, 3],
+    wasteUse: [0.6, 0.95],
+    materialPerUnit: [3.5, 4.5],
+  },
+  {
+    key: 'chlor-alkali',
+    labelZh: '氯碱',
+    labelEn: 'Chlor-alkali (caustic soda)',
+    industryCodes: ['2612'],
+    keywords: ['氯碱', '烧碱'],
+    product: { zh: '液碱（≥30 %）', en: 'liquid caustic soda (≥ 30 %)', unit: 't' },
+    production: [100_000, 1_000_000],
+    // Straddles GB 21257-2024 liquid caustic ≥ 30 % grades 308 / 315 / 350 kgce/t.
+    intensityKgce: [300, 360],
+    quota: { row: 'GB 21257@2024#caustic-liquid-30', scope: 'plant' },
+    energyMix: { electricity: 0.85, 'raw-coal': 0.15 },
+    valuePerUnit: [0.25, 0.4],
+    waterPerUnit: [3, 8],
+    waterReuse: [0.9, 0.98],
+    wastePerUnit: [0.01, 0.05],
+    wasteUse: [0.6, 0.95],
+    materialPerUnit: [1.4, 1.6],
+  },
+  {
+    key: 'coke',
+    labelZh: '焦化',
+    labelEn: 'Coking',
+    industryCodes: ['2521'],
+    keywords: ['焦化', '焦炭'],
+    product: { zh: '焦炭', en: 'coke', unit: 't' },
+    production: [500_000, 4_000_000],
+    // Straddles GB 21342-2025 top-charged oven grades 110 / 110 / 135 kgce/t.
+    intensityKgce: [104, 140],
+    quota: { row: 'GB 21342@2025#top-charged', scope: 'plant' },
+    energyMix: { 'washed-coal': 0.8, electricity: 0.1, 'natural-gas-gas-field': 0.1 },
+    valuePerUnit: [0.2, 0.3],
+    waterPerUnit: [0.5, 2],
+    waterReuse: [0.95, 0.99],
+    wastePerUnit: [0.01, 0.04],
+    wasteUse: [0.8, 1],
+    materialPerUnit: [1.3, 1.4],
   },
   {
     key: 'nonferrous',
@@ -137,15 +249,19 @@ export const industryProfiles: readonly IndustryProfile[] = [
     labelEn: 'Flat glass',
     industryCodes: ['304'],
     keywords: ['玻璃'],
-    product: { zh: '平板玻璃', en: 'flat glass', unit: 't' },
-    production: [100_000, 1_000_000],
-    intensityKgce: [10_000 / 1000, 16],
+    // Counted in weight boxes (50 kg) as GB 21340-2019 does; 100,000-1,000,000 t a year.
+    product: { zh: '平板玻璃', en: 'flat glass', unit: 'weight box' },
+    production: [2_000_000, 20_000_000],
+    // Straddles the float > 800 t/d grades 8.0 / 10.0 / 12.0 kgce/weight box (simulation assumption).
+    intensityKgce: [7.4, 12.6],
+    quota: { row: 'GB 21340@2019#float-gt-800', scope: 'plant' },
     energyMix: { 'natural-gas-gas-field': 0.75, electricity: 0.2, 'fuel-oil': 0.05 },
-    valuePerUnit: [0.15, 0.3],
-    waterPerUnit: [0.3, 1],
+    valuePerUnit: [0.0075, 0.015],
+    waterPerUnit: [0.015, 0.05],
     waterReuse: [0.8, 0.97],
-    wastePerUnit: [0.01, 0.04],
+    wastePerUnit: [0.0005, 0.002],
     wasteUse: [0.8, 1],
+    materialPerUnit: [0.055, 0.065],
   },
   {
     key: 'textiles',

@@ -30,7 +30,61 @@ export interface FactoryOperatingYear {
   readonly landAreaM2: number;
   readonly buildingFootprintM2: number;
   readonly floorAreaM2: number;
+  /** Version of the simulation that made the record; older stored records are re-simulated. */
+  readonly simulationVersion: typeof SIMULATION_VERSION;
+  /** Renewable energy counted as GB/T 36132-2025 B.5 does, kgce (a share of comprehensive energy). */
+  readonly renewableKgce: number;
+  readonly rawMaterialT: number;
+  /** Output value of the last three years and the green / low-carbon retrofit investment over them. */
+  readonly outputValue3y10kYuan: number;
+  readonly retrofitInvestment3y10kYuan: number;
+  /** Main pollutants generated (COD, NH3-N, SO2, NOx, particulates together), kg. */
+  readonly mainPollutantKg: number;
+  readonly productCategories: number;
+  readonly productCategoriesWithFootprint: number;
+  /** Functions of the energy-carbon management platform, of the twelve GB/T 36132-2025 Annex C names. */
+  readonly energyPlatformFunctions: number;
+  /** Assessed fractions of the qualitative indicators (advanced equipment CP1, green design PG1). */
+  readonly assessed: { readonly advancedEquipment: number; readonly greenDesign: number };
+  /** The basic requirements of GB/T 36132-2025 4.2 as met or not. */
+  readonly basicRequirements: Readonly<Record<BasicRequirement, boolean>>;
+  /** The 2016/2018 scheme's facts: the six assessed categories and the performance figures it reports. */
+  readonly legacy: {
+    readonly assessed: Readonly<Record<'INF' | 'MS' | 'ERI' | 'PRD' | 'ENV' | 'PERF', number>>;
+    readonly greenMaterialSharePct: number;
+    readonly wasteGasM3: number;
+    readonly wastewaterM3: number;
+    readonly wastewaterReusePct: number;
+    readonly floorAreaTallStoreysM2: number;
+  };
+  /** The product or process an energy quota row covers, with its output and energy (null when none). */
+  readonly quota: {
+    readonly rowKey: string;
+    readonly scope: 'plant' | 'process';
+    readonly process: string | null;
+    readonly quantity: number;
+    readonly energyKgce: number;
+  } | null;
 }
+
+/** The current version of simulateFactoryYear's output (2: evaluation fields and quota rows). */
+export const SIMULATION_VERSION = 2;
+
+/** The basic requirements (gates) of GB/T 36132-2025 4.2 that a simulated year answers. */
+export type BasicRequirement = 'compliance' | 'management' | 'qms' | 'enms' | 'ems' | 'ohsms';
+
+/** How often a listed factory meets each basic requirement in the simulation (assumptions, not statistics). */
+const basicRequirementRates: Readonly<Record<BasicRequirement, number>> = {
+  compliance: 0.99,
+  management: 0.98,
+  qms: 0.97,
+  enms: 0.88,
+  ems: 0.94,
+  ohsms: 0.92,
+};
+
+const defaultMaterialPerUnit = (unit: IndustryProfile['product']['unit']): readonly [number, number] =>
+  unit === '10^4 yuan' ? [0.05, 0.4] : unit === 'unit' ? [0.8, 2.5] : [0.9, 1.6];
 
 /** A park's simulated operating year, with the figures its green park indicators need. */
 export interface ParkOperatingYear {
@@ -95,6 +149,63 @@ export function simulateFactoryYear(
   // Land: output per hectare drawn around typical industrial land productivity.
   const landAreaM2 = round((outputValue10kYuan / r.between(800, 3_000)) * 10_000);
   const buildingFootprintM2 = round(landAreaM2 * r.between(0.3, 0.6));
+  // Same draw order as simulation version 1 (waste use, then floor area), so its values are kept.
+  const solidWasteUsedT = round(solidWasteT * between(r, profile.wasteUse), 1);
+  const floorAreaM2 = round(buildingFootprintM2 * r.between(1.1, 2.5));
+  // Draws added in simulation version 2 come after the earlier ones, so those keep their values.
+  const renewableKgce = round(totalKgce * between(r, profile.renewableShare ?? [0, 0.15]));
+  const rawMaterialT = round(
+    production * between(r, profile.materialPerUnit ?? defaultMaterialPerUnit(profile.product.unit)),
+    1,
+  );
+  const outputValue3y10kYuan = round(outputValue10kYuan * r.between(2.7, 3.3));
+  const retrofitInvestment3y10kYuan = round(outputValue3y10kYuan * r.between(0.002, 0.04));
+  const mainPollutantKg = round(outputValue10kYuan * r.between(0.05, 0.8), 1);
+  const productCategories = 1 + Math.floor(r.next() * 8);
+  const productCategoriesWithFootprint = Math.floor(r.next() * (productCategories + 1));
+  const energyPlatformFunctions = Math.floor(r.next() * 13);
+  const assessed = {
+    advancedEquipment: round(r.between(0.4, 1), 1),
+    greenDesign: round(r.between(0, 1), 1),
+  };
+  const basicRequirements = Object.fromEntries(
+    (Object.keys(basicRequirementRates) as BasicRequirement[]).map((k) => [
+      k,
+      r.next() < basicRequirementRates[k],
+    ]),
+  ) as Record<BasicRequirement, boolean>;
+  const q = profile.quota;
+  let quota: FactoryOperatingYear['quota'] = null;
+  if (q?.scope === 'plant')
+    quota = {
+      rowKey: q.row,
+      scope: 'plant',
+      process: null,
+      quantity: production,
+      energyKgce: round(totalKgce),
+    };
+  else if (q?.scope === 'process') {
+    const quantity = round(production * between(r, q.outputPerUnit));
+    quota = {
+      rowKey: q.row,
+      scope: 'process',
+      process: q.process,
+      quantity,
+      energyKgce: round(quantity * between(r, q.intensityKgce)),
+    };
+  }
+  const legacyCategories = ['INF', 'MS', 'ERI', 'PRD', 'ENV', 'PERF'] as const;
+  const legacy = {
+    assessed: Object.fromEntries(legacyCategories.map((c) => [c, round(r.between(0.55, 1), 2)])) as Record<
+      (typeof legacyCategories)[number],
+      number
+    >,
+    greenMaterialSharePct: round(r.between(5, 60), 1),
+    wasteGasM3: round(outputValue10kYuan * r.between(500, 5_000)),
+    wastewaterM3: round(freshWaterM3 * r.between(0.3, 0.8)),
+    wastewaterReusePct: round(r.between(20, 95), 1),
+    floorAreaTallStoreysM2: round(floorAreaM2 * r.between(0, 0.3)),
+  };
   return {
     simulated: true,
     seed,
@@ -107,10 +218,23 @@ export function simulateFactoryYear(
     freshWaterM3,
     reusedWaterM3: round((freshWaterM3 * reuse) / (1 - reuse)),
     solidWasteT,
-    solidWasteUsedT: round(solidWasteT * between(r, profile.wasteUse), 1),
+    solidWasteUsedT,
     landAreaM2,
     buildingFootprintM2,
-    floorAreaM2: round(buildingFootprintM2 * r.between(1.1, 2.5)),
+    floorAreaM2,
+    simulationVersion: SIMULATION_VERSION,
+    renewableKgce,
+    rawMaterialT,
+    outputValue3y10kYuan,
+    retrofitInvestment3y10kYuan,
+    mainPollutantKg,
+    productCategories,
+    productCategoriesWithFootprint,
+    energyPlatformFunctions,
+    assessed,
+    basicRequirements,
+    legacy,
+    quota,
   };
 }
 
