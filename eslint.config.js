@@ -80,6 +80,27 @@ export default tseslint.config(
     },
   },
   {
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', '**/services/**', '**/server/**', '**/cli/**', '**/config/**'],
+              message:
+                'web -> src/core (pure) and the API contract only (docs/ARCHITECTURE.md): the browser talks to the server over HTTP.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'process'],
+              message: 'web runs in a browser: no Node modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },

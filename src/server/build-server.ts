@@ -5,6 +5,7 @@ import type { MeteringService } from '../services/metering/metering-service.ts';
 import { operatingRoutes } from './plugins/operating-routes.ts';
 import { registryRoutes } from './plugins/registry-routes.ts';
 import { meteringRoutes } from './plugins/metering-routes.ts';
+import { defaultWebDistDir, webStatic } from './plugins/web-static.ts';
 
 export interface ServerDeps {
   readonly registry: Registry;
@@ -14,6 +15,8 @@ export interface ServerDeps {
   /** Meters and readings (absent in tests that do not need them). */
   readonly metering?: MeteringService;
   readonly logger?: boolean;
+  /** The web console's production build (default web/dist). */
+  readonly webDistDir?: string;
 }
 
 /** Builds the HTTP application without listening; tests drive it with inject(). */
@@ -28,5 +31,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(registryRoutes(deps));
   if (deps.metering) await app.register(meteringRoutes(deps.metering));
   await app.register(operatingRoutes(deps));
+  await app.register(webStatic({ distDir: deps.webDistDir ?? defaultWebDistDir }));
   return app;
 }

@@ -1,0 +1,195 @@
+// End to end: the console as a person uses it, on a freshly started server with the real lists.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureOverviewWeight, overviewBudgetBytes } from '../../bench/web-weight.ts';
+import {
+  artifactsDir,
+  buildWebIfStale,
+  launchChromium,
+  repoRoot,
+  startServer,
+  type RunningServer,
+} from './harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+const timings: Record<string, number> = {};
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+
+async function newPage(
+  locale: string,
+  viewport = { width: 1366, height: 900 },
+): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ locale, viewport });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { ctx, page, errors };
+}
+
+beforeAll(async () => {
+  buildWebIfStale();
+  const t0 = Date.now();
+  server = await startServer();
+  timings.serverStartMs = Date.now() - t0;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  writeFileSync(join(artifactsDir, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+});
+
+describe('the web console', () => {
+  it('keeps the overview within 400 KB of gzipped JavaScript', () => {
+    const w = measureOverviewWeight(join(repoRoot, 'web', 'dist'));
+    timings.overviewJsGzipBytes = w.jsGzip;
+    expect(w.jsGzip).toBeLessThanOrEqual(overviewBudgetBytes);
+  });
+
+  it('opens the national overview in zh-CN: figures, map and trend', async () => {
+    const { ctx, page, errors } = await newPage('zh-CN');
+    await page.goto(server.url);
+    await page.getByTestId('figure-factories').waitFor();
+    timings.overviewFiguresMs = await page.evaluate(() => performance.now());
+    await page.locator('[data-testid="province-map"][data-rendered="true"]').waitFor();
+    await page.locator('[data-testid="trend-chart"][data-rendered="true"]').waitFor();
+    timings.overviewMapDrawnMs = await page.evaluate(() => performance.now());
+    expect(await page.getByTestId('figure-factories').innerText()).toContain('2,783');
+    expect(await page.getByTestId('figure-parks').innerText()).toContain('224');
+    expect(await page.locator('h1').innerText()).toBe('绿色制造体系建设总览');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // Timings are recorded (test-artifacts/web/timings.json), not asserted: the 2 s goal of issue 7
+    // is a figure to report, and this machine's load varies (STYLE.md: no timing assertions in tests).
+    console.log(
+      `overview: figures at ${Math.round(timings.overviewFiguresMs)} ms, map drawn at ${Math.round(timings.overviewMapDrawnMs)} ms`,
+    );
+    await shot(page, 'overview-zh-CN');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('switches to English and remembers it across a reload', async () => {
+    const { ctx, page } = await newPage('zh-CN');
+    await page.goto(server.url);
+    await page.getByTestId('lang-en').click();
+    await page.getByRole('heading', { level: 1, name: 'The green manufacturing programme' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'The green manufacturing programme' }).waitFor();
+    await page.locator('[data-testid="province-map"][data-rendered="true"]').waitFor();
+    expect(await page.getByTestId('province-ranking').innerText()).toContain('Guangdong');
+    await shot(page, 'overview-en');
+    await page.getByTestId('lang-zh-CN').click();
+    await page.getByRole('heading', { level: 1, name: '绿色制造体系建设总览' }).waitFor();
+    await ctx.close();
+  });
+
+  it('drills down from the overview into a province and its lists', async () => {
+    const { ctx, page } = await newPage('en');
+    await page.goto(server.url);
+    await page.getByTestId('province-ranking').getByRole('link').first().click();
+    await page.getByTestId('province-page').waitFor();
+    expect(page.url()).toMatch(/\/provinces\/\d{6}$/);
+    await page.getByTestId('list-factory').locator('tbody tr').first().waitFor();
+    await page.getByRole('tab', { name: 'Green industrial parks' }).click();
+    await page.getByTestId('list-park').locator('tbody tr').first().waitFor();
+    await shot(page, 'province-en');
+    await ctx.close();
+  });
+
+  it('searches for a factory, sorts and pages the list, and opens the factory', async () => {
+    const { ctx, page, errors } = await newPage('zh-CN');
+    await page.goto(`${server.url}/factories`);
+    await page.getByTestId('search-input').fill('京东方');
+    await page.getByTestId('search-submit').click();
+    await page.waitForURL(/q=/);
+    await page.getByTestId('list-total').waitFor();
+    const names = await page.locator('tbody tr td:first-child').allInnerTexts();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((n) => n.includes('京东方'))).toBe(true);
+    await shot(page, 'factory-search-zh-CN');
+
+    await page.getByRole('button', { name: /名称/ }).click();
+    await page.waitForURL(/sort=name/);
+    await page.getByTestId('search-input').fill('');
+    await page.getByTestId('search-submit').click();
+    await page.getByRole('button', { name: '下一页' }).click();
+    await page.waitForURL(/page=2/);
+    expect(await page.getByTestId('page-status').innerText()).toMatch(/第 2 页/);
+
+    await page.getByTestId('search-input').fill('京东方');
+    await page.getByTestId('search-submit').click();
+    await page.waitForURL(/q=/);
+    const first = page.locator('tbody tr td:first-child a').first();
+    const name = await first.innerText();
+    await first.click();
+    await page.getByTestId('unit-page-factory').waitFor();
+    expect(await page.locator('h1').innerText()).toBe(name);
+    await page.getByText('基本信息').waitFor();
+    await shot(page, 'factory-zh-CN');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('opens a park, a product and a supply chain enterprise from their lists', async () => {
+    const { ctx, page, errors } = await newPage('en');
+    for (const [path, kind] of [
+      ['/parks', 'park'],
+      ['/products', 'product'],
+      ['/supply-chain-enterprises', 'supply_chain'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('tbody tr td:first-child a').first().click();
+      await page.getByTestId(`unit-page-${kind}`).waitFor();
+      await page.getByText('Profile').first().waitFor();
+      await shot(page, `${kind}-en`);
+    }
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('says plainly when a unit does not exist or a search finds nothing', async () => {
+    const { ctx, page } = await newPage('en');
+    await page.goto(`${server.url}/factories/fac_does_not_exist`);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain('Nothing was found');
+    await page.goto(`${server.url}/factories?q=zzzzzz-no-such-factory`);
+    await page.getByText('No listed unit matches').waitFor();
+    await ctx.close();
+  });
+
+  it('fits a tablet: no sideways scrolling on the overview and the lists', async () => {
+    for (const [w, h] of [
+      [768, 1024],
+      [1024, 768],
+    ] as const) {
+      const { ctx, page } = await newPage('zh-CN', { width: w, height: h });
+      await page.goto(server.url);
+      await page.locator('[data-testid="province-map"][data-rendered="true"]').waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await shot(page, `overview-tablet-${w}x${h}`);
+      await page.goto(`${server.url}/products`);
+      await page.locator('tbody tr').first().waitFor();
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+      await shot(page, `products-tablet-${w}x${h}`);
+      await ctx.close();
+    }
+  });
+
+  // Issue 7 asks for these; the workflow API (accounts, roles, login, self-evaluation) has not landed
+  // on the server yet, so the screens cannot exist without inventing data. They become tests when it does.
+  it.todo('runs a self-evaluation of a factory (needs the evaluation API)');
+  it.todo('logs in as each role and sees only what that role may see (needs the workflow API)');
+});

@@ -1,0 +1,53 @@
+/**
+ * The HTTP API's contract as the console reads it. Registry records and pages come straight from
+ * src/core (pure types); the statistics shape mirrors src/services/stats.ts (ProgrammeStats),
+ * because web may import core and the API's types but never services (docs/ARCHITECTURE.md).
+ */
+import type { Page, UnitsByKey } from '../../../src/core/ports.ts';
+import type {
+  Factory,
+  Industry,
+  Park,
+  Product,
+  Region,
+  SupplyChainEnterprise,
+} from '../../../src/core/registry/types.ts';
+
+export type { Factory, Industry, Page, Park, Product, Region, SupplyChainEnterprise, UnitsByKey };
+
+export interface ProvinceCounts extends UnitsByKey {
+  readonly provinceCode: string | null;
+  readonly name: string | null;
+}
+
+export interface BatchCounts extends UnitsByKey {
+  readonly batch: string;
+  readonly labelZh: string;
+  readonly labelEn: string;
+  readonly published: string | null;
+}
+
+/** GET /api/v1/stats */
+export interface ProgrammeStats extends UnitsByKey {
+  readonly enterprises: number;
+  readonly byProvince: readonly ProvinceCounts[];
+  readonly byBatch: readonly BatchCounts[];
+}
+
+/** The body of every API error (docs/errors.md). */
+export interface ApiErrorBody {
+  readonly code: string;
+  readonly message: string;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+/** Query parameters of the four list endpoints. */
+export interface ListParams {
+  readonly q?: string;
+  readonly province?: string;
+  readonly batch?: string;
+  readonly sort?: 'name' | 'batch' | 'province';
+  readonly order?: 'asc' | 'desc';
+  readonly page?: number;
+  readonly pageSize?: number;
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { Product } from '../api/contract.ts';
+import { useApi } from '../api/use-api.ts';
+import { ErrorState, Loading, NotYetAvailable } from '../components/state-views.tsx';
+import { useProvinces } from '../features/geo/use-provinces.ts';
+import { placementRows } from '../features/registry/placement-rows.ts';
+import { ProfileList } from '../features/registry/profile-list.tsx';
+import { UnitPageFrame } from '../features/registry/unit-page-frame.tsx';
+
+/** A green-design product: its listed profile; footprint, contribution tree and PACT id as their APIs land. */
+export function ProductPage(props: { readonly id: string }) {
+  const { t, i18n } = useTranslation();
+  const state = useApi<Product>(`/api/v1/products/${encodeURIComponent(props.id)}`);
+  const { nameOf } = useProvinces();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <ErrorState error={state.error} />;
+  const p = state.data;
+  return (
+    <UnitPageFrame kind="product" name={p.name}>
+      <div className="grid-2">
+        <section className="card">
+          <h2>{t('profile.title')}</h2>
+          <ProfileList
+            rows={[
+              [t('profile.enterprise'), p.enterpriseName],
+              [t('profile.model'), p.model],
+              [t('profile.category'), p.category],
+              [t('profile.standard'), p.evaluationStandard],
+              ...placementRows(p, t, i18n.language, nameOf),
+              [t('profile.recommendingBody'), p.recommendingBody],
+              [t('profile.id'), <code key="i">{p.id}</code>],
+            ]}
+          />
+          {p.highlights ? (
+            <>
+              <h3>{t('profile.highlights')}</h3>
+              <p className="highlights" lang="zh-CN">
+                {p.highlights}
+              </p>
+            </>
+          ) : null}
+        </section>
+        <section className="card">
+          <h2>{t('product.footprint')}</h2>
+          <NotYetAvailable what={t('product.footprintWhat')} />
+        </section>
+      </div>
+    </UnitPageFrame>
+  );
+}
