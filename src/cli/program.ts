@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerFootprintCommand } from './commands/footprint.ts';
 import { registerMeteringCommands } from './commands/metering.ts';
+import { registerPolicyCommands } from './commands/policy.ts';
 import { registerRegistryCommands } from './commands/registry.ts';
 import type { CliIo } from './io.ts';
 
@@ -14,5 +15,6 @@ export function buildProgram(io: CliIo): Command {
   registerRegistryCommands(program, io);
   registerMeteringCommands(program, io);
   registerFootprintCommand(program, io);
+  registerPolicyCommands(program, io);
   return program;
 }

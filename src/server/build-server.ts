@@ -1,8 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { CodeTables, OperatingYears, Registry } from '../core/ports.ts';
+import type { Clock, CodeTables, OperatingYears, Registry } from '../core/ports.ts';
 import { installErrorHandler } from './error-handler.ts';
 import type { MeteringService } from '../services/metering/metering-service.ts';
 import { operatingRoutes } from './plugins/operating-routes.ts';
+import { policyRoutes } from './plugins/policy-routes.ts';
 import { registryRoutes } from './plugins/registry-routes.ts';
 import { meteringRoutes } from './plugins/metering-routes.ts';
 import { defaultWebDistDir, webStatic } from './plugins/web-static.ts';
@@ -15,6 +16,8 @@ export interface ServerDeps {
   /** Meters and readings (absent in tests that do not need them). */
   readonly metering?: MeteringService;
   readonly logger?: boolean;
+  /** The clock policies are matched by (default: the system clock). */
+  readonly clock?: Clock;
   /** The web console's production build (default web/dist). */
   readonly webDistDir?: string;
 }
@@ -31,6 +34,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(registryRoutes(deps));
   if (deps.metering) await app.register(meteringRoutes(deps.metering));
   await app.register(operatingRoutes(deps));
+  await app.register(policyRoutes({ ...deps, clock: deps.clock ?? { now: () => new Date() } }));
   await app.register(webStatic({ distDir: deps.webDistDir ?? defaultWebDistDir }));
   return app;
 }

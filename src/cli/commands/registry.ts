@@ -6,18 +6,9 @@ import { loadCodeTables } from '../../services/code-tables.ts';
 import { formatImportIssues, importLists, shippedListPaths } from '../../services/import-lists.ts';
 import { getStats, type ProgrammeStats } from '../../services/stats.ts';
 import { datasetFiles } from '../../store/dataset-files.ts';
-import { openStore } from '../../store/open-store.ts';
 import { startServer } from '../../server/main.ts';
 import { CliExit, type CliIo } from '../io.ts';
-
-async function withStore<T>(run: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
-  const store = await openStore(loadConfig().databaseUrl);
-  try {
-    return await run(store);
-  } finally {
-    await store.close();
-  }
-}
+import { withStore } from '../with-store.ts';
 
 /** Columns a string takes in a terminal: CJK ideographs and full-width forms take two. */
 export function displayWidth(text: string): number {

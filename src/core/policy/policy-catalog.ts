@@ -1,0 +1,280 @@
+import type { EligibilityRule, PolicyInstrument } from './policy-instrument.ts';
+
+/**
+ * The seed catalog of support instruments. National ones are those named in domain.md §1.5 (the
+ * support chapter, arts. 22-27, of the 2024 interim measures 工信部节〔2024〕13号) and §1.7 (the
+ * MIIT-PBoC green finance notice of 2025-12-12), with their tags; none of those texts sets an
+ * amount, so none is given. The provincial and municipal entries are ILLUSTRATIVE: no authority
+ * issued them; they show how a province would encode its own awards and preferences, and every
+ * figure in them is an example, flagged `illustrative` and unverified.
+ */
+
+const listedAtAnyTier: EligibilityRule = {
+  id: 'listed',
+  zh: '列入国家、省级或市级绿色工厂名单',
+  en: 'listed as a green factory at national, provincial or municipal level',
+  condition: { op: 'in', attr: 'tier', values: ['national', 'provincial', 'municipal'] },
+  actionable: true,
+};
+
+const nationalTier: EligibilityRule = {
+  id: 'national',
+  zh: '列入国家级绿色制造名单',
+  en: 'on the national green manufacturing list',
+  condition: { op: 'eq', attr: 'tier', value: 'national' },
+  actionable: true,
+};
+
+const isFactory: EligibilityRule = {
+  id: 'factory',
+  zh: '对象为工厂',
+  en: 'the unit is a factory',
+  condition: { op: 'eq', attr: 'unitKind', value: 'factory' },
+  actionable: false,
+};
+
+const hasRetrofitSaving: EligibilityRule = {
+  id: 'retrofit-saving',
+  zh: '有经计量的节能改造节能量',
+  en: 'a measured energy saving from a retrofit',
+  condition: { op: 'gte', attr: 'retrofitSavingsTce', value: Number.MIN_VALUE },
+  actionable: true,
+};
+
+const inProvince = (code: string, zh: string, en: string): EligibilityRule => ({
+  id: `province-${code}`,
+  zh: `位于${zh}`,
+  en: `located in ${en}`,
+  condition: { op: 'eq', attr: 'provinceCode', value: code },
+  actionable: false,
+});
+
+const measures2024 =
+  '工信部节〔2024〕13号 (绿色工厂梯度培育及管理暂行办法), support chapter arts. 22-27, as summarised by greenbid.cn (domain.md §1.5)';
+const financeNotice2025 =
+  "MIIT and People's Bank of China joint notice of 2025-12-12 on green finance for manufacturing, as reported by xny365.com, hongtian118 and lyredcross (domain.md §1.7)";
+
+/** The instruments greenmfg ships with. */
+export const policyCatalog: readonly PolicyInstrument[] = [
+  {
+    id: 'cn-gf-government-procurement',
+    version: '2024',
+    nameZh: '绿色制造名单单位政府采购支持',
+    nameEn: 'Government procurement support for units on the green manufacturing list',
+    issuer: '工业和信息化部',
+    documentNumber: '工信部节〔2024〕13号',
+    level: 'national',
+    regionCode: null,
+    kind: 'procurement-preference',
+    eligibility: [nationalTier],
+    amount: null,
+    validFrom: '2024-01',
+    validTo: null,
+    source: measures2024,
+    tag: 'S',
+    verified: true,
+    illustrative: false,
+  },
+  {
+    id: 'cn-gf-retrofit-funds',
+    version: '2024',
+    nameZh: '绿色工厂技术改造资金支持',
+    nameEn: 'Technical-retrofit funding for green factories',
+    issuer: '工业和信息化部',
+    documentNumber: '工信部节〔2024〕13号',
+    level: 'national',
+    regionCode: null,
+    kind: 'award-or-subsidy',
+    eligibility: [isFactory, listedAtAnyTier, hasRetrofitSaving],
+    amount: null,
+    validFrom: '2024-01',
+    validTo: null,
+    source: measures2024,
+    tag: 'S',
+    verified: true,
+    illustrative: false,
+  },
+  {
+    id: 'cn-gf-green-finance',
+    version: '2024',
+    nameZh: '绿色工厂绿色金融支持',
+    nameEn: 'Green finance support for green factories',
+    issuer: '工业和信息化部',
+    documentNumber: '工信部节〔2024〕13号',
+    level: 'national',
+    regionCode: null,
+    kind: 'green-loan-or-interest-subsidy',
+    eligibility: [isFactory, listedAtAnyTier],
+    amount: null,
+    validFrom: '2024-01',
+    validTo: null,
+    source: measures2024,
+    tag: 'S',
+    verified: true,
+    illustrative: false,
+  },
+  {
+    id: 'cn-green-retrofit-bonds',
+    version: '2025',
+    nameZh: '绿色改造项目绿色债券与转型债券',
+    nameEn: 'Green and transition bonds for green retrofit projects',
+    issuer: '工业和信息化部、中国人民银行',
+    documentNumber: null,
+    level: 'national',
+    regionCode: null,
+    kind: 'bond-eligibility',
+    eligibility: [isFactory, hasRetrofitSaving],
+    amount: null,
+    validFrom: '2025-12-12',
+    validTo: null,
+    source: financeNotice2025,
+    tag: 'S',
+    verified: true,
+    illustrative: false,
+  },
+  {
+    id: 'cn-zero-carbon-interest-subsidy',
+    version: '2025',
+    nameZh: '零碳工厂项目贴息',
+    nameEn: 'Interest subsidies for zero-carbon factory projects',
+    issuer: '工业和信息化部、中国人民银行',
+    documentNumber: null,
+    level: 'national',
+    regionCode: null,
+    kind: 'green-loan-or-interest-subsidy',
+    eligibility: [
+      isFactory,
+      nationalTier,
+      {
+        id: 'zero-carbon-pilot-sector',
+        zh: '属于2027年前零碳工厂试点行业（汽车、锂电池、光伏、电子、机械）',
+        en: 'in a zero-carbon factory pilot sector to 2027 (automobiles, lithium batteries, PV, electronics, machinery)',
+        // Sector words of 工信部联节〔2026〕13号 (domain.md §1.7) mapped to GB/T 4754 divisions by
+        // greenmfg (36 automobiles; 38 covers batteries and PV equipment; 39 electronics; 34-35 machinery).
+        condition: { op: 'in', attr: 'industryDivision', values: ['36', '38', '39', '34', '35'] },
+        actionable: false,
+      },
+    ],
+    amount: null,
+    validFrom: '2025-12-12',
+    validTo: null,
+    source: `${financeNotice2025}; pilot sectors from 工信部联节〔2026〕13号 (domain.md §1.7); sector-to-division mapping by greenmfg [U]`,
+    tag: 'S',
+    verified: true,
+    illustrative: false,
+  },
+  {
+    id: 'example-gd-national-green-factory-award',
+    version: 'example',
+    nameZh: '（示例）广东省国家级绿色工厂一次性奖励',
+    nameEn: '(Illustrative) Guangdong one-off award for national green factories',
+    issuer: '示例：省工业和信息化主管部门',
+    documentNumber: null,
+    level: 'provincial',
+    regionCode: '440000',
+    kind: 'award-or-subsidy',
+    eligibility: [isFactory, inProvince('440000', '广东省', 'Guangdong'), nationalTier],
+    amount: { kind: 'fixed', value: 100 },
+    validFrom: '2024-01-01',
+    validTo: '2027-12-31',
+    source:
+      'illustrative example written by greenmfg; local incentives are encouraged by 工信部节〔2024〕13号 arts. 22-27',
+    tag: 'U',
+    verified: false,
+    illustrative: true,
+  },
+  {
+    id: 'example-js-retrofit-tax-deduction',
+    version: 'example',
+    nameZh: '（示例）江苏省节能改造税收抵扣',
+    nameEn: '(Illustrative) Jiangsu tax deduction per tonne of coal equivalent saved',
+    issuer: '示例：省财政、税务主管部门',
+    documentNumber: null,
+    level: 'provincial',
+    regionCode: '320000',
+    kind: 'tax-credit-or-deduction',
+    eligibility: [
+      isFactory,
+      inProvince('320000', '江苏省', 'Jiangsu'),
+      listedAtAnyTier,
+      {
+        id: 'saving-1000-tce',
+        zh: '改造节能量不少于1000吨标准煤',
+        en: 'a retrofit saving of at least 1,000 tce',
+        condition: { op: 'gte', attr: 'retrofitSavingsTce', value: 1000 },
+        actionable: true,
+      },
+    ],
+    amount: { kind: 'per-unit', attr: 'retrofitSavingsTce', rate: 0.05, cap: 200 },
+    validFrom: '2024-01-01',
+    validTo: '2026-12-31',
+    source: 'illustrative example written by greenmfg',
+    tag: 'U',
+    verified: false,
+    illustrative: true,
+  },
+  {
+    id: 'example-zj-energy-use-preference',
+    version: 'example',
+    nameZh: '（示例）浙江省能效先进企业用能指标倾斜',
+    nameEn: '(Illustrative) Zhejiang energy-use quota preference for plants at the advanced value',
+    issuer: '示例：省发展改革、经信主管部门',
+    documentNumber: null,
+    level: 'provincial',
+    regionCode: '330000',
+    kind: 'energy-or-land-preference',
+    eligibility: [
+      isFactory,
+      inProvince('330000', '浙江省', 'Zhejiang'),
+      {
+        id: 'quota-grade-1',
+        zh: '单位产品能耗达到限额标准1级（先进值）',
+        en: 'unit-product energy at grade 1 (the advanced value) of its quota standard',
+        condition: { op: 'lte', attr: 'quotaGrade', value: 1 },
+        actionable: true,
+      },
+    ],
+    amount: null,
+    validFrom: '2024-01-01',
+    validTo: null,
+    source: 'illustrative example written by greenmfg',
+    tag: 'U',
+    verified: false,
+    illustrative: true,
+  },
+  {
+    id: 'example-sz-green-code-procurement',
+    version: 'example',
+    nameZh: '（示例）深圳市绿码A+企业采购加分',
+    nameEn: '(Illustrative) Shenzhen procurement bonus for green code A+ enterprises',
+    issuer: '示例：市工业和信息化主管部门',
+    documentNumber: null,
+    level: 'municipal',
+    regionCode: '440300',
+    kind: 'procurement-preference',
+    eligibility: [
+      {
+        id: 'city-440300',
+        zh: '位于深圳市',
+        en: 'located in Shenzhen',
+        condition: { op: 'eq', attr: 'regionCode', value: '440300' },
+        actionable: false,
+      },
+      nationalTier,
+      {
+        id: 'green-code-a-plus',
+        zh: '企业绿码为A+',
+        en: 'enterprise green code A+',
+        condition: { op: 'eq', attr: 'greenCode', value: 'A+' },
+        actionable: true,
+      },
+    ],
+    amount: null,
+    validFrom: '2024-01-01',
+    validTo: null,
+    source: "illustrative example written by greenmfg; the green code is MIIT's (domain.md §1.6)",
+    tag: 'U',
+    verified: false,
+    illustrative: true,
+  },
+];
