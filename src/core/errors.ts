@@ -14,6 +14,14 @@ export const errorCatalog = {
   GM_DATA_DIR_LOCKED: 'The data directory is held by a running server; use its API instead.',
   GM_CONFIG: 'The configuration (environment variables or flags) is invalid.',
   GM_SINGULAR: 'A linear system is singular (for example I - A of a supply network).',
+  GM_UNAUTHENTICATED: 'The request carries no valid session or API token, or the credentials are wrong.',
+  GM_FORBIDDEN: "The caller's role or region does not allow this action on this record.",
+  GM_CSRF: 'A cookie-authenticated write lacks a valid CSRF token (header x-csrf-token).',
+  GM_RATE_LIMITED: 'Too many attempts; wait and retry.',
+  GM_INVALID_TRANSITION: 'The declaration is not in a state from which this action can be taken.',
+  GM_DEADLINE_PASSED: 'A programme deadline for this action has passed.',
+  GM_QUOTA_EXCEEDED: 'A programme quota would be exceeded (for example the agency cap of 15 national evaluations a year).',
+  GM_NEGATIVE_LIST: 'The enterprise is on the negative list (art. 15) and may not proceed.',
   GM_INTERNAL: 'An unexpected internal error.',
 } as const;
 

@@ -7,6 +7,11 @@ import { policyRoutes } from './plugins/policy-routes.ts';
 import { registryRoutes } from './plugins/registry-routes.ts';
 import { meteringRoutes } from './plugins/metering-routes.ts';
 import { defaultWebDistDir, webStatic } from './plugins/web-static.ts';
+import { registerOpenApi } from './openapi/register-openapi.ts';
+import { accountRoutes } from './plugins/account-routes.ts';
+import { auditRoutes } from './plugins/audit-routes.ts';
+import { authRoutes, installAuth, type SecurityOptions, type WorkflowServerDeps } from './plugins/auth-routes.ts';
+import { workflowRoutes } from './plugins/workflow-routes.ts';
 
 export interface ServerDeps {
   readonly registry: Registry;
@@ -16,6 +21,9 @@ export interface ServerDeps {
   /** Meters and readings (absent in tests that do not need them). */
   readonly metering?: MeteringService;
   readonly logger?: boolean;
+  /** Accounts, declarations and audit (absent in tests that need only the public lists). */
+  readonly programme?: WorkflowServerDeps;
+  readonly security?: SecurityOptions;
   /** The clock policies are matched by (default: the system clock). */
   readonly clock?: Clock;
   /** The web console's production build (default web/dist). */
@@ -30,8 +38,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: true } },
   });
   installErrorHandler(app);
+  await registerOpenApi(app);
+  if (deps.programme) await installAuth(app, deps.programme, deps.security);
   app.get('/api/health', () => ({ status: 'ok', database: deps.databaseKind }));
   await app.register(registryRoutes(deps));
+  if (deps.programme) {
+    await app.register(authRoutes(deps.programme, deps.security));
+    await app.register(accountRoutes(deps.programme));
+    await app.register(workflowRoutes(deps.programme));
+    await app.register(auditRoutes(deps.programme));
+  }
   if (deps.metering) await app.register(meteringRoutes(deps.metering));
   await app.register(operatingRoutes(deps));
   await app.register(policyRoutes({ ...deps, clock: deps.clock ?? { now: () => new Date() } }));

@@ -6,6 +6,7 @@ import { createCodeTables } from './repositories/code-tables.ts';
 import { createOperatingYears } from './repositories/operating-years.ts';
 import { createRegistry } from './repositories/registry.ts';
 import { createMeterRepository } from './telemetry/meter-repository.ts';
+import { createWorkflowStore, type WorkflowStore } from './repositories/workflow-store.ts';
 
 /** The store's adapters for the ports, over one migrated database. */
 export interface Store {
@@ -14,6 +15,8 @@ export interface Store {
   readonly registry: Registry;
   readonly meters: Meters;
   readonly operatingYears: OperatingYears;
+  /** Accounts, sessions, tokens, declarations, negative list, audit log (issue 6). */
+  readonly workflow: WorkflowStore;
   readonly close: () => Promise<void>;
 }
 
@@ -34,6 +37,7 @@ export async function openStore(databaseUrl: string): Promise<Store> {
     registry: createRegistry(db),
     meters: createMeterRepository(db),
     operatingYears: createOperatingYears(db),
+    workflow: createWorkflowStore(db, kind),
     close,
   };
 }

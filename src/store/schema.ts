@@ -2,6 +2,8 @@
  * The database schema as Kysely types: snake_case columns, converted to the camelCase domain
  * records in one place per repository (STYLE.md, habit 9).
  */
+import type { WorkflowTables } from './schema-workflow.ts';
+
 export interface RegionsTable {
   code: string;
   name: string;
@@ -105,7 +107,7 @@ export interface OperatingYearsTable {
   data: string;
 }
 
-export interface Database {
+export interface Database extends WorkflowTables {
   regions: RegionsTable;
   industries: IndustriesTable;
   enterprises: EnterprisesTable;

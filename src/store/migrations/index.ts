@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { registryMigration } from './0001-registry.ts';
 import { metersMigration } from './0003-meters.ts';
 import { operatingYearsMigration } from './0002-operating-years.ts';
+import { workflowMigration } from './0004-workflow.ts';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-registry': registryMigration,
   '0002-operating-years': operatingYearsMigration,
   '0003-meters': metersMigration,
+  '0004-workflow': workflowMigration,
 };
 
 /** A static provider: migrations are code, not files found at run time. */
