@@ -13,21 +13,31 @@ const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
  * whole seconds, and a silent truncation would merge two readings into one key.
  */
 export function parseTimestamp(text: string, defaultOffsetMinutes: number): number {
-  const n = text.length;
-  if (n < 16) return NaN;
-  if (text[4] !== '-' || text[7] !== '-' || (text[10] !== 'T' && text[10] !== ' ') || text[13] !== ':')
+  return parseTimestampAt(text, 0, text.length, defaultOffsetMinutes);
+}
+
+/** parseTimestamp over text[b, n): the CSV bulk path parses in place, without slicing. */
+export function parseTimestampAt(text: string, b: number, n: number, defaultOffsetMinutes: number): number {
+  if (n - b < 16) return NaN;
+  if (
+    text.charCodeAt(b + 4) !== 45 ||
+    text.charCodeAt(b + 7) !== 45 ||
+    (text.charCodeAt(b + 10) !== 84 && text.charCodeAt(b + 10) !== 32) ||
+    text.charCodeAt(b + 13) !== 58
+  )
     return NaN;
-  const y = digit(text, 0) * 1000 + digit(text, 1) * 100 + two(text, 2);
-  const mo = two(text, 5);
-  const d = two(text, 8);
-  const h = two(text, 11);
-  const mi = two(text, 14);
-  let i = 16;
+  const y = digit(text, b) * 1000 + digit(text, b + 1) * 100 + two(text, b + 2);
+  const mo = two(text, b + 5);
+  const d = two(text, b + 8);
+  const h = two(text, b + 11);
+  const mi = two(text, b + 14);
+  let i = b + 16;
   let s = 0;
-  if (text[i] === ':') {
+  if (i < n && text.charCodeAt(i) === 58) {
+    if (i + 3 > n) return NaN;
     s = two(text, i + 1);
     i += 3;
-    if (text[i] === '.') {
+    if (i < n && text.charCodeAt(i) === 46) {
       i++;
       const start = i;
       while (i < n && !Number.isNaN(digit(text, i))) {

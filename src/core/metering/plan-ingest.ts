@@ -1,4 +1,4 @@
-import { grainCode, hourAndDayOf, keepsHourRollup, monthOfDay } from './buckets.ts';
+import { grainCode, keepsHourRollup, monthOfDay } from './buckets.ts';
 import { counterDelta } from './counter-delta.ts';
 import type { Meter } from './meter.ts';
 import { MeterSeries } from './meter-series.ts';
@@ -87,7 +87,10 @@ export function planIngest(columns: ReadingColumns, stateOf: (meter: Meter) => M
 
   const contribute = (state: MeterState, ts: number, amount: number, count: number) => {
     const m = state.meter;
-    const { hour, day } = hourAndDayOf(ts, m.utcOffsetMinutes);
+    // hourAndDayOf, inlined: this runs for every reading and must not allocate.
+    const local = ts + m.utcOffsetMinutes * 60 - 1;
+    const hour = Math.floor(local / 3600);
+    const day = Math.floor(local / 86400);
     if (keepHour) parts.hour.add(grainCode.hour, m.key, hour, amount, count);
     parts.day.add(grainCode.day, m.key, day, amount, count);
     if (day !== state.lastDay) {

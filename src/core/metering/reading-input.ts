@@ -1,6 +1,6 @@
 import { isUnit, unitDimension, unitRegistry, type Unit } from '../units/unit-registry.ts';
 import type { Meter } from './meter.ts';
-import { timestampSeconds } from './parse-timestamp.ts';
+import { parseTimestampAt, timestampSeconds } from './parse-timestamp.ts';
 
 /** Why a reading of a batch was not stored. */
 export type RejectReason =
@@ -75,12 +75,27 @@ export function unitFactor(meterUnit: Unit, given: string): number | undefined {
  * interval meter), the value a finite number of at least 0, and the unit, when given, the meter's
  * (or one of its dimension, converted). Valid readings go to `columns`, the rest to `rejections`.
  */
-export function createReadingValidator(lookup: (meterId: string) => Meter | undefined): {
+export function createReadingValidator(
+  lookup: (meterId: string) => Meter | undefined,
+  capacity = 1024,
+): {
   readonly columns: ReadingColumns;
   readonly rejections: Rejection[];
   readonly check: (index: number, meterId: unknown, ts: unknown, value: unknown, unit: unknown) => void;
+  readonly checkSpan: (
+    index: number,
+    text: string,
+    ms: number,
+    me: number,
+    ts: number,
+    te: number,
+    vs: number,
+    ve: number,
+    us: number,
+    ue: number,
+  ) => void;
 } {
-  const columns = new ReadingColumns();
+  const columns = new ReadingColumns(Math.max(16, capacity));
   const rejections: Rejection[] = [];
   let lastId: unknown = undefined;
   let lastMeter: Meter | undefined;
@@ -178,5 +193,104 @@ export function createReadingValidator(lookup: (meterId: string) => Meter | unde
     }
     columns.push(index, meter, ts, value);
   };
-  return { columns, rejections, check };
+
+  // The CSV bulk path: the same checks over spans of the body, allocating nothing per row while
+  // the meter and unit repeat (they do, in any real feed). Anything unusual takes `check`.
+  let lastIdText = '';
+  let lastUnitText = '';
+  const checkSpan = (
+    index: number,
+    text: string,
+    ms: number,
+    me: number,
+    tb: number,
+    te: number,
+    vs: number,
+    ve: number,
+    us: number,
+    ue: number,
+  ) => {
+    const meter = lastMeter;
+    if (
+      meter === undefined ||
+      me - ms !== lastIdText.length ||
+      !text.startsWith(lastIdText, ms) ||
+      (us >= 0 && ue > us && lastFactor === undefined) ||
+      (us >= 0 && ue > us && (ue - us !== lastUnitText.length || !text.startsWith(lastUnitText, us)))
+    ) {
+      const id = text.slice(ms, me);
+      const unit = us >= 0 && ue > us ? text.slice(us, ue) : undefined;
+      check(index, id, text.slice(tb, te), text.slice(vs, ve), unit);
+      if (lastMeter !== undefined && lastId === id) {
+        lastIdText = id;
+        lastUnitText = unit ?? '';
+      }
+      return;
+    }
+    const ts = parseTimestampAt(text, tb, te, meter.utcOffsetMinutes);
+    const iv = meter.intervalSeconds;
+    let value = decimalAt(text, vs, ve);
+    if (
+      Number.isNaN(ts) ||
+      (meter.kind === 'interval' &&
+        iv !== null &&
+        86400 % iv === 0 &&
+        (ts + meter.utcOffsetMinutes * 60) % iv !== 0) ||
+      Number.isNaN(value)
+    ) {
+      check(
+        index,
+        lastId,
+        text.slice(tb, te),
+        text.slice(vs, ve),
+        us >= 0 && ue > us ? text.slice(us, ue) : undefined,
+      );
+      return;
+    }
+    if (us >= 0 && ue > us) value *= lastFactor as number;
+    if (value < 0) {
+      rejections.push({
+        index,
+        reason: 'negative',
+        field: 'value',
+        message: 'must be at least 0',
+        value: text.slice(vs, ve),
+      });
+      return;
+    }
+    columns.push(index, meter, ts, value);
+  };
+  return { columns, rejections, check, checkSpan };
+}
+
+const powersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A plain decimal ("123", "-4.56") in text[b, e), or NaN (the caller then falls back to Number()).
+ * Exact: with at most 15 significant digits the digits form an integer below 2^53 and 10^k is
+ * exact, so their quotient is the correctly rounded value, the same double Number() returns
+ * (Clinger's fast path), which matters because a re-sent reading must compare equal to the stored one.
+ */
+function decimalAt(text: string, b: number, e: number): number {
+  let i = b;
+  let negative = false;
+  if (i < e && text.charCodeAt(i) === 45) {
+    negative = true;
+    i++;
+  }
+  let m = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 46 && decimals < 0) decimals = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15 || decimals === 0) return NaN;
+  const v = decimals > 0 ? m / (powersOfTen[decimals] as number) : m;
+  return negative ? -v : v;
 }

@@ -19,7 +19,9 @@ export async function startMqttIngest(options: {
   readonly clientId?: string;
 }): Promise<{ readonly client: MqttClient; readonly close: () => Promise<void> }> {
   const { metering, log } = options;
-  const client = await mqtt.connectAsync(options.url, {
+  // Connect synchronously and install the handler before the CONNACK: a resumed session's queued
+  // messages arrive right behind it, and the default handler would acknowledge them unstored.
+  const client = mqtt.connect(options.url, {
     clientId: options.clientId ?? 'greenmfg-ingest',
     clean: false,
     reconnectPeriod: 1000,
@@ -56,6 +58,10 @@ export async function startMqttIngest(options: {
       },
     );
   };
+  await new Promise<void>((resolve, reject) => {
+    client.once('connect', () => resolve());
+    client.once('error', reject);
+  });
   await client.subscribeAsync(readingsTopic, { qos: 1 });
   log(
     `greenmfg: mqtt: subscribed to ${readingsTopic} (QoS 1) at ${options.url.replace(/\/\/[^@/]*@/, '//***@')}`,

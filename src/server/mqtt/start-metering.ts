@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Config } from '../../config/config.ts';
 import type { Meters } from '../../core/ports.ts';
 import { createMeteringService, type MeteringService } from '../../services/metering/metering-service.ts';
@@ -24,8 +25,10 @@ export async function startMetering(
       log(
         `greenmfg: first start: loaded the steel plant demo meter (${demo.stored} readings of 15-minute electricity, 2018)`,
       );
+    // One persistent MQTT session per data directory: the broker queues what arrives while it is down.
+    const clientId = `greenmfg-${createHash('sha256').update(config.telemetryPath).digest('hex').slice(0, 12)}`;
     const mqtt = config.mqttUrl
-      ? await startMqttIngest({ url: config.mqttUrl, metering: service, log })
+      ? await startMqttIngest({ url: config.mqttUrl, metering: service, log, clientId })
       : null;
     return {
       service,

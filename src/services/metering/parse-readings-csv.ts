@@ -10,6 +10,20 @@ export type ReadingSink = (
   unit: string | undefined,
 ) => void;
 
+/** The same, with the cells given as [start, end) spans of the text (the fast path slices nothing). */
+export type ReadingSpanSink = (
+  index: number,
+  text: string,
+  ms: number,
+  me: number,
+  ts: number,
+  te: number,
+  vs: number,
+  ve: number,
+  us: number,
+  ue: number,
+) => void;
+
 /**
  * Reads a CSV body of readings with a header naming `meter`, `ts` and `value` (and optionally
  * `unit`), in any order, calling `sink` per data row. Unquoted text, the usual case for machine
@@ -17,7 +31,12 @@ export type ReadingSink = (
  * text with quotes goes through the RFC 4180 parser. A header without the columns, or a row with
  * the wrong number of fields, is reported as a rejection naming the row.
  */
-export function parseReadingsCsv(text: string, sink: ReadingSink): { rows: number; rejections: Rejection[] } {
+export function parseReadingsCsv(
+  text: string,
+  sink: ReadingSink,
+  spanSink: ReadingSpanSink = (i, t, ms, me, ts, te, vs, ve, us, ue) =>
+    sink(i, t.slice(ms, me), t.slice(ts, te), t.slice(vs, ve), us < 0 ? undefined : t.slice(us, ue)),
+): { rows: number; rejections: Rejection[] } {
   const rejections: Rejection[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const headEnd = body.indexOf('\n');
@@ -50,7 +69,8 @@ export function parseReadingsCsv(text: string, sink: ReadingSink): { rows: numbe
     });
     return { rows: table.rows.length, rejections };
   }
-  const cells: string[] = new Array<string>(width);
+  const starts = new Int32Array(width);
+  const ends = new Int32Array(width);
   let index = 0;
   let pos = headEnd < 0 ? body.length : headEnd + 1;
   const n = body.length;
@@ -65,7 +85,8 @@ export function parseReadingsCsv(text: string, sink: ReadingSink): { rows: numbe
       while (f < width) {
         let comma = body.indexOf(',', start);
         if (comma < 0 || comma > lineEnd) comma = lineEnd;
-        cells[f++] = body.slice(start, comma);
+        starts[f] = start;
+        ends[f++] = comma;
         start = comma + 1;
         if (comma === lineEnd) break;
       }
@@ -78,12 +99,17 @@ export function parseReadingsCsv(text: string, sink: ReadingSink): { rows: numbe
           value: body.slice(pos, lineEnd),
         });
       } else
-        sink(
+        spanSink(
           index,
-          cells[mi] as string,
-          cells[ti] as string,
-          cells[vi] as string,
-          ui < 0 ? undefined : cells[ui],
+          body,
+          starts[mi] as number,
+          ends[mi] as number,
+          starts[ti] as number,
+          ends[ti] as number,
+          starts[vi] as number,
+          ends[vi] as number,
+          ui < 0 ? -1 : (starts[ui] as number),
+          ui < 0 ? -1 : (ends[ui] as number),
         );
       index++;
     }

@@ -85,6 +85,9 @@ export async function openDuckdbTelemetry(path: string): Promise<Telemetry> {
   }
   const con = await instance.connect();
   for (const statement of schema) await con.run(statement);
+  // Reads go through a second connection: statements on one connection must not interleave with
+  // the open transaction of a commit in flight (DuckDB's MVCC gives the reader a consistent snapshot).
+  const reader = await instance.connect();
   await compactRollups(con);
 
   const readingTypes = [UINTEGER, UINTEGER, DOUBLE];
@@ -93,13 +96,13 @@ export async function openDuckdbTelemetry(path: string): Promise<Telemetry> {
   return {
     kind: 'duckdb',
     async meterKeysWithReadings() {
-      const r = await con.run('SELECT DISTINCT meter FROM readings');
+      const r = await reader.run('SELECT DISTINCT meter FROM readings');
       return new Set(numbersOf(r, 1)[0]);
     },
     async loadSeries(meterKeys) {
       const out: StoredSeries = new Map();
       if (meterKeys.length === 0) return out;
-      const r = await con.run(
+      const r = await reader.run(
         `SELECT meter, ts, value FROM readings WHERE meter IN (${list(meterKeys)}) ORDER BY meter, ts`,
       );
       const [meter = [], ts = [], value = []] = numbersOf(r, 3);
@@ -117,7 +120,7 @@ export async function openDuckdbTelemetry(path: string): Promise<Telemetry> {
     },
     async loadRollups(meterKeys) {
       const where = meterKeys ? ` AND meter IN (${list(meterKeys.length ? meterKeys : [-1])})` : '';
-      const r = await con.run(
+      const r = await reader.run(
         `SELECT grain, meter, bucket, sum(sum) AS sum, CAST(sum(n) AS INTEGER) AS n FROM rollup_parts WHERE grain IN (1, 2)${where} GROUP BY grain, meter, bucket`,
       );
       const [grain = [], meter = [], bucket = [], sum = [], n = []] = numbersOf(r, 5);
@@ -165,7 +168,7 @@ export async function openDuckdbTelemetry(path: string): Promise<Telemetry> {
       }
     },
     async readings(meterKey, fromTs, toTs) {
-      const r = await con.run(
+      const r = await reader.run(
         'SELECT ts, value FROM readings WHERE meter = $1 AND ts >= $2 AND ts < $3 ORDER BY ts',
         [meterKey, fromTs, toTs],
         [UINTEGER, UINTEGER, UINTEGER],
@@ -174,7 +177,7 @@ export async function openDuckdbTelemetry(path: string): Promise<Telemetry> {
       return ts.map((t, i) => ({ ts: t, value: value[i] as number }));
     },
     async rollupRange(meterKey, grain, from, to) {
-      const r = await con.run(
+      const r = await reader.run(
         'SELECT grain, meter, bucket, sum(sum), CAST(sum(n) AS INTEGER) FROM rollup_parts WHERE grain = $1 AND meter = $2 AND bucket BETWEEN $3 AND $4 GROUP BY grain, meter, bucket HAVING sum(n) <> 0 ORDER BY bucket',
         [grain, meterKey, from, to],
         [UTINYINT, UINTEGER, UINTEGER, UINTEGER],
@@ -189,7 +192,7 @@ export async function openDuckdbTelemetry(path: string): Promise<Telemetry> {
       }));
     },
     async flags(meterKey, fromTs, toTs) {
-      const r = await con.runAndReadAll(
+      const r = await reader.runAndReadAll(
         'SELECT meter, ts, kind, detail FROM flags WHERE meter = $1 AND ts >= $2 AND ts < $3 ORDER BY ts',
         [meterKey, fromTs, toTs],
         [UINTEGER, UINTEGER, UINTEGER],
@@ -208,6 +211,7 @@ export async function openDuckdbTelemetry(path: string): Promise<Telemetry> {
       return size(path) + size(`${path}.wal`);
     },
     close() {
+      reader.closeSync();
       con.closeSync();
       instance.closeSync();
       return Promise.resolve();
