@@ -191,3 +191,13 @@ export interface Telemetry {
 
 // Accounts, sessions, tokens, declarations, negative list, audit log (issue 6).
 export type * from './workflow/workflow-ports.ts';
+
+export type {
+  FootprintNetworkRepository,
+  IdSource,
+  PactFootprintRepository,
+  PactPartner,
+  PactTransport,
+  PublishedFootprint,
+  StoredDataset,
+} from './footprint/footprint-ports.ts';

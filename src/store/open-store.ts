@@ -1,8 +1,14 @@
+import type {
+  FootprintNetworkRepository,
+  PactFootprintRepository,
+} from '../core/footprint/footprint-ports.ts';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CodeTables, Meters, OperatingYears, Registry } from '../core/ports.ts';
 import { isPostgresUrl, migrateToLatest, openDatabase, type DatabaseKind } from './open-database.ts';
 import { createCodeTables } from './repositories/code-tables.ts';
+import { createFootprintNetworkRepository } from './repositories/footprint-network.ts';
+import { createPactFootprintRepository } from './repositories/footprint-pact.ts';
 import { createOperatingYears } from './repositories/operating-years.ts';
 import { createRegistry } from './repositories/registry.ts';
 import { createMeterRepository } from './telemetry/meter-repository.ts';
@@ -17,6 +23,9 @@ export interface Store {
   readonly operatingYears: OperatingYears;
   /** Accounts, sessions, tokens, declarations, negative list, audit log (issue 6). */
   readonly workflow: WorkflowStore;
+  /** The supply-network model and published PACT footprints (issue 5). */
+  readonly footprintNetwork: FootprintNetworkRepository;
+  readonly pactFootprints: PactFootprintRepository;
   readonly close: () => Promise<void>;
 }
 
@@ -38,6 +47,8 @@ export async function openStore(databaseUrl: string): Promise<Store> {
     meters: createMeterRepository(db),
     operatingYears: createOperatingYears(db),
     workflow: createWorkflowStore(db, kind),
+    footprintNetwork: createFootprintNetworkRepository(db),
+    pactFootprints: createPactFootprintRepository(db),
     close,
   };
 }

@@ -2,6 +2,7 @@
  * The database schema as Kysely types: snake_case columns, converted to the camelCase domain
  * records in one place per repository (STYLE.md, habit 9).
  */
+import type { FootprintTables } from './schema-footprint.ts';
 import type { WorkflowTables } from './schema-workflow.ts';
 
 export interface RegionsTable {
@@ -107,7 +108,7 @@ export interface OperatingYearsTable {
   data: string;
 }
 
-export interface Database extends WorkflowTables {
+export interface Database extends WorkflowTables, FootprintTables {
   regions: RegionsTable;
   industries: IndustriesTable;
   enterprises: EnterprisesTable;

@@ -1,4 +1,5 @@
 import type { Migration, MigrationProvider } from 'kysely';
+import { footprintNetworkMigration } from './0005-footprint-network.ts';
 import { registryMigration } from './0001-registry.ts';
 import { metersMigration } from './0003-meters.ts';
 import { operatingYearsMigration } from './0002-operating-years.ts';
@@ -10,6 +11,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-operating-years': operatingYearsMigration,
   '0003-meters': metersMigration,
   '0004-workflow': workflowMigration,
+  '0005-footprint-network': footprintNetworkMigration,
 };
 
 /** A static provider: migrations are code, not files found at run time. */
