@@ -1,0 +1,121 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bin = resolve(import.meta.dirname, '../../../bin/greenmfg.js');
+
+async function greenmfg(
+  dataDir: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, GREENMFG_DATA_DIR: dataDir, GREENMFG_DATABASE_URL: '' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('greenmfg meter and ingest', () => {
+  it('registers a meter, ingests a file (valid rows stored, bad rows named, exit 2), and is idempotent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'greenmfg-cli-metering-'));
+    const add = await greenmfg(
+      dir,
+      'meter',
+      'add',
+      '--id',
+      'e1',
+      '--factory',
+      'f1',
+      '--medium',
+      'electricity',
+      '--unit',
+      'kWh',
+      '--interval',
+      '3600',
+    );
+    expect(add.code).toBe(0);
+    expect(add.stdout).toContain('registered meter e1');
+    const bad = await greenmfg(
+      dir,
+      'meter',
+      'add',
+      '--id',
+      'e2',
+      '--factory',
+      'f1',
+      '--medium',
+      'moonlight',
+      '--unit',
+      'kWh',
+      '--interval',
+      '60',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('field "medium"');
+    const file = join(dir, 'readings.csv');
+    writeFileSync(
+      file,
+      [
+        'meter,ts,value',
+        ...Array.from(
+          { length: 48 },
+          (_, h) => `e1,${new Date(Date.UTC(2024, 0, 1, h + 1)).toISOString()},${h}`,
+        ),
+        'e1,2024-01-05T00:00:00Z,NaN',
+        'nope,2024-01-05T00:00:00Z,1',
+      ].join('\n'),
+    );
+    const first = await greenmfg(dir, 'ingest', file);
+    expect(first.code).toBe(2);
+    expect(first.stdout).toContain('50 rows, 48 stored, 0 already stored, 2 rejected');
+    expect(first.stderr).toContain('row 50: not-finite: field "value"');
+    expect(first.stderr).toContain('row 51: unknown-meter: field "meter"');
+    const again = await greenmfg(dir, 'ingest', file, '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ stored: 0, duplicates: 48 });
+    const list = await greenmfg(dir, 'meter', 'list', '--json');
+    expect((JSON.parse(list.stdout) as { id: string }[]).map((m) => m.id)).toContain('e1');
+  }, 180_000);
+
+  it('says plainly that a data directory held by a running server must go through its API, and does with --server', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'greenmfg-cli-locked-'));
+    const server = spawn(process.execPath, [bin, 'start'], {
+      env: {
+        ...process.env,
+        GREENMFG_DATA_DIR: dir,
+        GREENMFG_DATABASE_URL: '',
+        PORT: '0',
+        HOST: '127.0.0.1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((res, rej) => {
+        let out = '';
+        server.stderr.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /serving on (http:\/\/\S+)/.exec(out);
+          if (m?.[1]) res(m[1]);
+        });
+        server.on('exit', () => rej(new Error(out)));
+      });
+      const locked = await greenmfg(dir, 'meter', 'list');
+      expect(locked.code).toBe(1);
+      expect(locked.stderr).toContain('GM_DATA_DIR_LOCKED');
+      expect(locked.stderr).toContain('--server');
+      const viaApi = await greenmfg(dir, 'meter', 'list', '--server', url);
+      expect(viaApi.code).toBe(0);
+      expect(viaApi.stdout).toContain('demo-steel-electricity');
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
+  }, 180_000);
+});
