@@ -135,6 +135,18 @@ describe('the web console', () => {
     await page.getByTestId('unit-page-factory').waitFor();
     expect(await page.locator('h1').innerText()).toBe(name);
     await page.getByText('基本信息').waitFor();
+    // Operating data is simulated, so its banner must show with it.
+    await page.getByTestId('factory-accounts').waitFor();
+    expect(await page.getByTestId('factory-accounts').getByTestId('simulated-banner').count()).toBe(1);
+    // The evaluation, or a plain "not yet available" on a server without the evaluation API.
+    await page
+      .locator('[data-testid="evaluation"], [data-testid="evaluation-unavailable"]')
+      .first()
+      .waitFor();
+    if ((await page.getByTestId('evaluation').count()) > 0) {
+      await page.locator('[data-testid="evaluation-radar"][data-rendered="true"]').waitFor();
+      expect(await page.getByTestId('gap-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    }
     await shot(page, 'factory-zh-CN');
     expect(errors).toEqual([]);
     await ctx.close();
@@ -151,6 +163,10 @@ describe('the web console', () => {
       await page.locator('tbody tr td:first-child a').first().click();
       await page.getByTestId(`unit-page-${kind}`).waitFor();
       await page.getByText('Profile').first().waitFor();
+      if (kind === 'park') {
+        await page.getByTestId('park-operating').waitFor();
+        await page.getByTestId('park-operating').getByTestId('simulated-banner').waitFor();
+      }
       await shot(page, `${kind}-en`);
     }
     expect(errors).toEqual([]);

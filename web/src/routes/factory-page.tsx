@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Factory } from '../api/contract.ts';
 import { useApi } from '../api/use-api.ts';
-import { ErrorState, Loading, NotYetAvailable } from '../components/state-views.tsx';
+import { ErrorState, Loading } from '../components/state-views.tsx';
+import { EvaluationPanel, QuotaGradePanel } from '../features/evaluation/evaluation-panel.tsx';
 import { useProvinces } from '../features/geo/use-provinces.ts';
 import { MonthlyEnergyPanel } from '../features/metering/monthly-energy-panel.tsx';
 import { FactoryAccountsPanel } from '../features/operating/factory-accounts-panel.tsx';
@@ -11,8 +12,8 @@ import { UnitPageFrame } from '../features/registry/unit-page-frame.tsx';
 
 /**
  * A green factory: its listed profile, its operating years with energy and carbon accounts, and
- * monthly energy from its meters; evaluation (scores, radar, gaps, least change) and the quota
- * grade appear as the server's APIs for them land.
+ * monthly energy from its meters, its evaluation (scores, radar, gaps, least change) and quota
+ * grade; a panel whose API the server lacks says so plainly.
  */
 export function FactoryPage(props: { readonly id: string }) {
   const { t, i18n } = useTranslation();
@@ -38,24 +39,22 @@ export function FactoryPage(props: { readonly id: string }) {
           />
         </section>
         <section className="card">
-          <h2>{t('factory.evaluation')}</h2>
-          <NotYetAvailable what={t('factory.evaluationWhat')} testId="evaluation-unavailable" />
+          <h2>{t('factory.quotaGrade')}</h2>
+          <QuotaGradePanel factoryId={f.id} />
         </section>
       </div>
+      <section className="card">
+        <h2>{t('factory.evaluation')}</h2>
+        <EvaluationPanel factoryId={f.id} />
+      </section>
       <section className="card">
         <h2>{t('factory.annualAccounts')}</h2>
         <FactoryAccountsPanel factoryId={f.id} />
       </section>
-      <div className="grid-2">
-        <section className="card">
-          <h2>{t('factory.monthlyEnergy')}</h2>
-          <MonthlyEnergyPanel factoryId={f.id} />
-        </section>
-        <section className="card">
-          <h2>{t('factory.quotaGrade')}</h2>
-          <NotYetAvailable what={t('factory.quotaGradeWhat')} />
-        </section>
-      </div>
+      <section className="card">
+        <h2>{t('factory.monthlyEnergy')}</h2>
+        <MonthlyEnergyPanel factoryId={f.id} />
+      </section>
     </UnitPageFrame>
   );
 }
