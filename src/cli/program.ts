@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerEvaluationCommands } from './commands/evaluation.ts';
 import { registerFootprintCommand } from './commands/footprint.ts';
 import { registerMeteringCommands } from './commands/metering.ts';
 import { registerPolicyCommands } from './commands/policy.ts';
@@ -15,6 +16,7 @@ export function buildProgram(io: CliIo): Command {
   registerRegistryCommands(program, io);
   registerMeteringCommands(program, io);
   registerFootprintCommand(program, io);
+  registerEvaluationCommands(program, io);
   registerPolicyCommands(program, io);
   return program;
 }

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Clock, CodeTables, OperatingYears, Registry } from '../core/ports.ts';
 import { installErrorHandler } from './error-handler.ts';
 import type { MeteringService } from '../services/metering/metering-service.ts';
+import { evaluationRoutes } from './plugins/evaluation-routes.ts';
 import { operatingRoutes } from './plugins/operating-routes.ts';
 import { policyRoutes } from './plugins/policy-routes.ts';
 import { registryRoutes } from './plugins/registry-routes.ts';
@@ -50,6 +51,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   }
   if (deps.metering) await app.register(meteringRoutes(deps.metering));
   await app.register(operatingRoutes(deps));
+  await app.register(evaluationRoutes(deps));
   await app.register(policyRoutes({ ...deps, clock: deps.clock ?? { now: () => new Date() } }));
   await app.register(webStatic({ distDir: deps.webDistDir ?? defaultWebDistDir }));
   return app;

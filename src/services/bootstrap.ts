@@ -2,7 +2,8 @@ import { GmError } from '../core/errors.ts';
 import type { CodeTables, OperatingYears, Registry, TextSource } from '../core/ports.ts';
 import { loadCodeTables } from './code-tables.ts';
 import { formatImportIssues, importLists, type ImportReport } from './import-lists.ts';
-import { simulateOperatingData } from './operating/simulate-operating-data.ts';
+import { SIMULATION_VERSION } from '../core/simulation/operating-data.ts';
+import { simulateOperatingData, simulatedYears } from './operating/simulate-operating-data.ts';
 
 /**
  * What the first start does: load the code tables and import the shipped lists when the database
@@ -38,7 +39,16 @@ export async function bootstrapOperatingData(
   ports: { registry: Registry; operatingYears: OperatingYears },
   seed: string,
 ): Promise<{ records: number } | null> {
-  if ((await ports.operatingYears.count()) > 0) return null;
+  if ((await ports.operatingYears.count()) > 0) {
+    // Simulated years written by an older simulation lack fields the evaluation needs: simulate them
+    // again from the seed they were made with (reported years are never touched).
+    const sample = (await ports.operatingYears.allOfKind('factory', Math.max(...simulatedYears)))[0]?.data;
+    const stale = sample?.['simulated'] === true && sample['simulationVersion'] !== SIMULATION_VERSION;
+    const storedSeed = typeof sample?.['seed'] === 'string' ? sample['seed'] : seed;
+    if (!stale) return null;
+    const redone = await simulateOperatingData(ports, { seed: storedSeed });
+    return { records: redone.records };
+  }
   const done = await simulateOperatingData(ports, { seed });
   return { records: done.records };
 }

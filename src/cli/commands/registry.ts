@@ -42,7 +42,23 @@ export function formatStats(s: ProgrammeStats): string {
   };
   const line = (r: string[]) => r.map((c, i) => pad(c, width[i] ?? 0, i === 0)).join('  ');
   return (
-    [line(head), ...rows.map(line)].join('\n') + `\n${s.enterprises} enterprises behind the listed units.\n`
+    [line(head), ...rows.map(line)].join('\n') +
+    `\n${s.enterprises} enterprises behind the listed units.\n` +
+    formatClaims(s)
+  );
+}
+
+/** The programme's claims (issue 3 item 7) in two lines, with the label saying where the data came from. */
+export function formatClaims(s: ProgrammeStats): string {
+  const c = s.claims;
+  if (!c) return 'Programme claims: no operating data in the database (run `greenmfg start` once).\n';
+  const a = c.advancedValue;
+  const share = a.share === null ? '—' : `${(100 * a.share).toFixed(1)} %`;
+  const rate = c.parkSolidWaste.utilisationRatePct;
+  return (
+    `Programme claims, ${c.label}:\n` +
+    `  green factories at or better than the advanced value (grade 1) of their energy quota standard: ${share} (${a.atOrBetterThanAdvanced} of ${a.covered} covered by an encoded quota standard; ${a.notCovered} not covered)\n` +
+    `  green parks' general industrial solid-waste utilisation rate: ${rate === null ? '—' : `${rate.toFixed(1)} %`} over ${c.parkSolidWaste.parks} parks\n`
   );
 }
 

@@ -5,7 +5,7 @@ import type { FieldIssue } from '../errors.ts';
 import type { SubjectKind } from '../standards/indicator-system.ts';
 import type { QuotaRow } from '../standards/quota-standard.ts';
 import { sourced } from '../standards/sourced.ts';
-import type { FactValue, Facts } from './evaluate.ts';
+import type { FactValue } from './evaluate.ts';
 import type { PopulationEntry } from './population.ts';
 import type { Subject } from './subject.ts';
 

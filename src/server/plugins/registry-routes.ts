@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { GmError } from '../../core/errors.ts';
-import type { CodeTables, Page, Registry, UnitQuery } from '../../core/ports.ts';
+import type { CodeTables, OperatingYears, Page, Registry, UnitQuery } from '../../core/ports.ts';
 import { getStats } from '../../services/stats.ts';
 
 const listQuerySchema = {
@@ -44,7 +44,11 @@ const toQuery = (q: ListQuerystring): UnitQuery => ({
 });
 
 /** Read routes over the registry: statistics, searchable lists of each kind of unit, code tables. */
-export function registryRoutes(deps: { registry: Registry; codeTables: CodeTables }) {
+export function registryRoutes(deps: {
+  registry: Registry;
+  codeTables: CodeTables;
+  operatingYears?: OperatingYears;
+}) {
   return (app: FastifyInstance): Promise<void> => {
     app.get('/api/v1/stats', () => getStats(deps));
 

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import type { OperatingYears, Registry } from '../../core/ports.ts';
+import type { AnyStandard } from '../../core/standards/standard-registry.ts';
+import { evaluateFactory } from '../../services/evaluation/factory-evaluation.ts';
+import { getStandard, listStandards } from '../../services/evaluation/standards-catalog.ts';
+
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
+} as const;
+
+const evaluationQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    standard: { type: 'string', minLength: 3, maxLength: 100 },
+    target: { type: 'number', minimum: 0, maximum: 1000 },
+    year: { type: 'integer', minimum: 2000, maximum: 2100 },
+  },
+} as const;
+
+const standardsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { kind: { type: 'string', enum: ['indicator-system', 'quota-standard', 'benchmark-edition'] } },
+} as const;
+
+/** Evaluation over the standards library: a factory's evaluation, and the catalogue of standard editions. */
+export function evaluationRoutes(deps: { registry: Registry; operatingYears: OperatingYears }) {
+  return (app: FastifyInstance): Promise<void> => {
+    app.get<{ Params: { id: string }; Querystring: { standard?: string; target?: number; year?: number } }>(
+      '/api/v1/factories/:id/evaluation',
+      { schema: { params: idParams, querystring: evaluationQuery } },
+      (req) => {
+        const q = req.query;
+        return evaluateFactory(deps, req.params.id, {
+          ...(q.standard === undefined ? {} : { standard: q.standard }),
+          ...(q.target === undefined ? {} : { target: q.target }),
+          ...(q.year === undefined ? {} : { year: q.year }),
+        });
+      },
+    );
+    app.get<{ Querystring: { kind?: AnyStandard['kind'] } }>(
+      '/api/v1/standards',
+      { schema: { querystring: standardsQuery } },
+      (req) => ({ items: listStandards(req.query.kind) }),
+    );
+    // The key holds '/', '@' and spaces (GB/T 36132@2025): clients percent-encode it as one segment.
+    app.get<{ Params: { key: string } }>(
+      '/api/v1/standards/:key',
+      {
+        schema: {
+          params: {
+            type: 'object',
+            required: ['key'],
+            properties: { key: { type: 'string', minLength: 3, maxLength: 100 } },
+          },
+        },
+      },
+      (req) => getStandard(req.params.key),
+    );
+    return Promise.resolve();
+  };
+}
