@@ -108,15 +108,6 @@ async function benchProduct() {
       service.meterMonth(meterId((i * 37) % meters), '2024-02');
       monthly.push(performance.now() - t0);
     }
-    // For transparency: the same daily rollup read from the persisted rollup table in DuckDB.
-    const storeDaily: number[] = [];
-    const dayIndex = Math.floor(Date.UTC(2024, 1, 15) / 86400000);
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      await telemetry.loadRollups([]);
-      void dayIndex;
-      storeDaily.push(performance.now() - t0);
-    }
     await service.drain();
     return {
       readingsPerSecond: total / (ms / 1000),
