@@ -11,6 +11,9 @@ import { percent, type FactoryAccountsResponse } from './contract.ts';
 
 use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
+/** "10^4 yuan" as it is printed: 10⁴ yuan. */
+const prettyUnit = (u: string): string => u.replace(/10\^4/g, '10⁴');
+
 /**
  * A factory's operating years with their energy and carbon accounts (GB/T 2589-2020 tce, scope 1
  * and 2 CO2): a table of the yearly figures and the energy by medium as stacked bars.
@@ -48,15 +51,21 @@ export function FactoryAccountsPanel(props: { readonly factoryId: string }) {
     new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(x);
   const unitName = (y: (typeof years)[number]) => (lang === 'en' ? y.data.product.en : y.data.product.zh);
   const rows: readonly (readonly [string, (y: (typeof years)[number]) => string])[] = [
-    [t('accounts.production'), (y) => `${n(y.data.production)} ${y.data.product.unit} (${unitName(y)})`],
+    [
+      t('accounts.production'),
+      (y) => `${n(y.data.production)} ${prettyUnit(y.data.product.unit)} (${unitName(y)})`,
+    ],
     [t('accounts.energy'), (y) => n(y.accounts.energyTce, 1)],
     [
       t('accounts.unitProductEnergy'),
-      (y) => `${n(y.accounts.unitProductEnergy, 2)} ${y.accounts.unitProductEnergyUnit}`,
+      (y) => `${n(y.accounts.unitProductEnergy, 2)} ${prettyUnit(y.accounts.unitProductEnergyUnit)}`,
     ],
     [t('accounts.scope1'), (y) => n(y.accounts.scope1TCo2, 1)],
     [t('accounts.scope2'), (y) => n(y.accounts.scope2TCo2, 1)],
-    [t('accounts.carbonIntensity'), (y) => `${n(y.accounts.carbonIntensity, 4)} tCO₂/${y.data.product.unit}`],
+    [
+      t('accounts.carbonIntensity'),
+      (y) => `${n(y.accounts.carbonIntensity, 4)} tCO₂/${prettyUnit(y.data.product.unit)}`,
+    ],
     [
       t('accounts.waterReuse'),
       (y) => percent(y.data.reusedWaterM3, y.data.reusedWaterM3 + y.data.freshWaterM3, lang),
