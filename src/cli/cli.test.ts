@@ -24,7 +24,9 @@ async function greenmfg(
   }
 }
 
-describe('greenmfg CLI', () => {
+// Each case starts real `greenmfg` processes (node + the tsx loader), several seconds each on a
+// busy 2-core machine; the cases get room for that rather than the suite's default.
+describe('greenmfg CLI', { timeout: 180_000 }, () => {
   it('imports the lists, then prints the statistics as JSON; a second import changes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'greenmfg-cli-'));
     const first = await greenmfg(dir, 'import-lists');
