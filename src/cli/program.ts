@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { registerAdminCommands } from './commands/admin.ts';
+import { registerAuditCommands } from './commands/audit.ts';
 import { registerEvaluationCommands } from './commands/evaluation.ts';
 import { registerFootprintCommand } from './commands/footprint.ts';
 import { registerMeteringCommands } from './commands/metering.ts';
@@ -14,6 +16,8 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .showHelpAfterError();
   registerRegistryCommands(program, io);
+  registerAdminCommands(program, io);
+  registerAuditCommands(program, io);
   registerMeteringCommands(program, io);
   registerFootprintCommand(program, io);
   registerEvaluationCommands(program, io);

@@ -14,6 +14,8 @@ export interface Config {
   readonly mqttUrl: string | null;
   /** Where the shipped datasets live (the repository's datasets/ folder). */
   readonly datasetsDir: string;
+  /** Mark session and CSRF cookies Secure (GREENMFG_COOKIE_SECURE=1 behind HTTPS). */
+  readonly cookieSecure: boolean;
   /** Seed of the simulated operating data made on the first start (GREENMFG_SIMULATION_SEED). */
   readonly simulationSeed: string;
 }
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     port,
     host: env.HOST ?? '0.0.0.0',
+    cookieSecure: env.GREENMFG_COOKIE_SECURE === '1' || env.GREENMFG_COOKIE_SECURE === 'true',
     telemetryPath: resolve(dataDir, 'telemetry.duckdb'),
     mqttUrl: env.GREENMFG_MQTT_URL || null,
     simulationSeed: env.GREENMFG_SIMULATION_SEED || 'greenmfg',

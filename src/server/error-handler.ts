@@ -71,7 +71,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     reply.status(404).send({
       code: 'GM_NOT_FOUND',
       message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
-      details: {},
+      details: { field: 'url' },
     }),
   );
 }

@@ -5,6 +5,7 @@ import { bootstrapOperatingData, bootstrapRegistry } from '../services/bootstrap
 import { datasetFiles } from '../store/dataset-files.ts';
 import { openStore } from '../store/open-store.ts';
 import { buildServer } from './build-server.ts';
+import { programmeDeps } from './programme-deps.ts';
 import { startMetering } from './mqtt/start-metering.ts';
 
 /**
@@ -39,6 +40,8 @@ export async function startServer(
     operatingYears: store.operatingYears,
     databaseKind: store.kind,
     metering: metering.service,
+    programme: programmeDeps(store),
+    security: { cookieSecure: config.cookieSecure },
   });
   app.addHook('onClose', () => store.close());
   app.addHook('onClose', () => metering.close());

@@ -66,6 +66,10 @@ export interface Accounts {
   readonly enterpriseRegion: (
     enterpriseId: string,
   ) => Promise<{ readonly regionCode: string | null; readonly provinceCode: string | null } | undefined>;
+  /** The park's region, or undefined when no such park is registered. */
+  readonly parkRegion: (
+    parkId: string,
+  ) => Promise<{ readonly regionCode: string | null; readonly provinceCode: string | null } | undefined>;
 }
 
 export interface StoredSession {

@@ -34,7 +34,10 @@ export const factsObject = {
         type: 'object',
         required: ['value'],
         additionalProperties: false,
-        properties: { value: { type: ['number', 'boolean'] }, unit: { type: 'string', maxLength: 32 } },
+        properties: {
+          value: { anyOf: [{ type: 'number' }, { type: 'boolean' }] },
+          unit: { type: 'string', maxLength: 32 },
+        },
       },
     ],
   },
@@ -43,7 +46,9 @@ export const factsObject = {
 export const attributesObject = {
   type: 'object',
   maxProperties: 50,
-  additionalProperties: { type: ['string', 'number', 'boolean'], maxLength: 200 },
+  additionalProperties: {
+    anyOf: [{ type: 'string', maxLength: 200 }, { type: 'number' }, { type: 'boolean' }],
+  },
 } as const;
 
 export interface PageQuerystring {

@@ -11,7 +11,12 @@ describe.each(testBackends)('declaration workflow over HTTP on $name', (backend)
     await f.close();
   });
 
-  const call = async (role: RoleKey | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
+  const call = async (
+    role: RoleKey | null,
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    payload?: object,
+  ) => {
     const res = await f.app.inject({
       method,
       url,
@@ -53,7 +58,10 @@ describe.each(testBackends)('declaration workflow over HTTP on $name', (backend)
     expect(evidence.status).toBe(201);
     expect(evidence.body.sha256).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
 
-    expect((await call('enterpriseA', 'POST', `/api/v1/declarations/${id}/agency`, { agencyId: f.agencies.a })).status).toBe(200);
+    expect(
+      (await call('enterpriseA', 'POST', `/api/v1/declarations/${id}/agency`, { agencyId: f.agencies.a }))
+        .status,
+    ).toBe(200);
     const signed = await call('agencyA', 'POST', `/api/v1/declarations/${id}/agency-evaluation`, {
       facts: { energyPerUnit: 0.5 },
       conclusion: 'pass',
@@ -62,13 +70,19 @@ describe.each(testBackends)('declaration workflow over HTTP on $name', (backend)
     expect((await step('city4403', 'recommend_municipal')).body.state).toBe('municipal_recommended');
     expect((await step('province44', 'recommend_provincial')).body.state).toBe('provincial_recommended');
     const notice = await step('national', 'approve_national');
-    expect(notice.body).toMatchObject({ state: 'public_notice', noticeStartsOn: '2025-03-01', noticeEndsOn: '2025-03-15' });
+    expect(notice.body).toMatchObject({
+      state: 'public_notice',
+      noticeStartsOn: '2025-03-01',
+      noticeEndsOn: '2025-03-15',
+    });
 
     const publicView = await call(null, 'GET', `/api/v1/declarations/${id}`);
     expect(publicView.status).toBe(200);
     expect(publicView.body.selfEvaluation).toBeUndefined();
 
-    const objection = await call('enterpriseB', 'POST', `/api/v1/declarations/${id}/objections`, { text: 'data look wrong' });
+    const objection = await call('enterpriseB', 'POST', `/api/v1/declarations/${id}/objections`, {
+      text: 'data look wrong',
+    });
     expect(objection.status).toBe(201);
     expect((await step('national', 'list')).status).toBe(409);
     f.clock.set('2025-03-16T02:00:00.000Z');
@@ -94,7 +108,9 @@ describe.each(testBackends)('declaration workflow over HTTP on $name', (backend)
     });
     expect(early.status).toBe(400);
     const events = await call('enterpriseA', 'GET', `/api/v1/declarations/${id}/events?pageSize=50`);
-    const annual = (events.body.items as { kind: string; details: { late: boolean } }[]).find((e) => e.kind === 'annual_report');
+    const annual = (events.body.items as { kind: string; details: { late: boolean } }[]).find(
+      (e) => e.kind === 'annual_report',
+    );
     expect(annual?.details.late).toBe(true);
 
     const verify = await call('national', 'GET', '/api/v1/audit/verify');

@@ -149,6 +149,14 @@ export async function createDeclaration(
       issues.push({ field: 'enterpriseId', message: 'names no registered enterprise', value: enterpriseId });
     else regionCode ??= region.regionCode ?? region.provinceCode;
   }
+  if (parkId !== null && !issues.length && !regionCode) {
+    const park = await ports.accounts.parkRegion(parkId);
+    regionCode = park?.regionCode ?? park?.provinceCode ?? null;
+    if (!regionCode && principal.kind === 'park_operator') {
+      const own = await ports.accounts.get(principal.accountId);
+      regionCode = own?.regionCode ?? null;
+    }
+  }
   if (!regionCode)
     issues.push({ field: 'regionCode', message: 'is required (the unit has no registered region)' });
   if (issues.length) throw validationError(issues, 'declaration');

@@ -224,8 +224,14 @@ export async function listNegativeList(
     readonly pageSize: number;
   },
 ): Promise<Page<NegativeListEntry>> {
-  if (principal.kind === 'enterprise')
+  if (principal.kind === 'enterprise') {
+    if (query.enterpriseId !== undefined && query.enterpriseId !== principal.enterpriseId)
+      throw new GmError('GM_FORBIDDEN', 'An enterprise user reads only its own entries', {
+        field: 'enterpriseId',
+        role: principal.kind,
+      });
     return ports.negativeList.list({ ...query, enterpriseId: principal.enterpriseId });
+  }
   requireAdmin(principal, 'read the negative list');
   if (principal.level !== 'national') {
     // Below the national level the list is read one enterprise of one's own region at a time.

@@ -121,6 +121,14 @@ export function createAccounts(db: Kysely<Database>): Accounts {
         .executeTakeFirst();
       return row ? { regionCode: row.region_code, provinceCode: row.province_code } : undefined;
     },
+    async parkRegion(parkId) {
+      const row = await db
+        .selectFrom('parks')
+        .select(['region_code', 'province_code'])
+        .where('id', '=', parkId)
+        .executeTakeFirst();
+      return row ? { regionCode: row.region_code, provinceCode: row.province_code } : undefined;
+    },
   };
 }
 
