@@ -4,6 +4,7 @@ import { registerAuditCommands } from './commands/audit.ts';
 import { registerEvaluationCommands } from './commands/evaluation.ts';
 import { registerFootprintCommand } from './commands/footprint.ts';
 import { registerMeteringCommands } from './commands/metering.ts';
+import { registerPactCommands } from './commands/pact.ts';
 import { registerPolicyCommands } from './commands/policy.ts';
 import { registerRegistryCommands } from './commands/registry.ts';
 import type { CliIo } from './io.ts';
@@ -20,6 +21,7 @@ export function buildProgram(io: CliIo): Command {
   registerAuditCommands(program, io);
   registerMeteringCommands(program, io);
   registerFootprintCommand(program, io);
+  registerPactCommands(program, io);
   registerEvaluationCommands(program, io);
   registerPolicyCommands(program, io);
   return program;

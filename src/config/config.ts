@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { GmError } from '../core/errors.ts';
+import { loadPactConfig, type PactConfig } from './pact-config.ts';
 
 /** The one typed configuration, read from the environment once at start-up. */
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
   readonly cookieSecure: boolean;
   /** Seed of the simulated operating data made on the first start (GREENMFG_SIMULATION_SEED). */
   readonly simulationSeed: string;
+  /** The PACT v3 host (GREENMFG_PACT_*): off unless GREENMFG_PACT_PORT is set. */
+  readonly pact: PactConfig;
 }
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -44,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mqttUrl: env.GREENMFG_MQTT_URL || null,
     simulationSeed: env.GREENMFG_SIMULATION_SEED || 'greenmfg',
     datasetsDir: resolve(env.GREENMFG_DATASETS_DIR ?? resolve(repoRoot, 'datasets')),
+    pact: loadPactConfig(env, dataDir),
   };
 }
 

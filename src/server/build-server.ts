@@ -1,3 +1,5 @@
+import type { FootprintNetworkRepository } from '../core/ports.ts';
+import { greenSupplyChainRoutes } from './plugins/green-supply-chain-routes.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Clock, CodeTables, OperatingYears, Registry } from '../core/ports.ts';
 import { installErrorHandler } from './error-handler.ts';
@@ -29,6 +31,8 @@ export interface ServerDeps {
   readonly clock?: Clock;
   /** The web console's production build (default web/dist). */
   readonly webDistDir?: string;
+  /** The supply-network model, for green supply chain management (issue 5). */
+  readonly footprintNetwork?: FootprintNetworkRepository;
 }
 
 /** Builds the HTTP application without listening; tests drive it with inject(). */
@@ -43,6 +47,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.programme) await installAuth(app, deps.programme, deps.security);
   app.get('/api/health', () => ({ status: 'ok', database: deps.databaseKind }));
   await app.register(registryRoutes(deps));
+  if (deps.footprintNetwork)
+    await app.register(
+      greenSupplyChainRoutes({ footprintNetwork: deps.footprintNetwork, registry: deps.registry }),
+    );
   if (deps.programme) {
     await app.register(authRoutes(deps.programme, deps.security));
     await app.register(accountRoutes(deps.programme));

@@ -7,6 +7,7 @@ import { openStore } from '../store/open-store.ts';
 import { buildServer } from './build-server.ts';
 import { programmeDeps } from './programme-deps.ts';
 import { startMetering } from './mqtt/start-metering.ts';
+import { bootstrapFootprints, startPactHost } from './plugins/pact/start-pact.ts';
 
 /**
  * The main job: create the data directory, migrate, load the code tables and the published lists
@@ -33,6 +34,7 @@ export async function startServer(
       `greenmfg: first start: simulated ${simulated.records} operating years (seed "${config.simulationSeed}"), labelled simulated`,
     );
   }
+  await bootstrapFootprints(store, datasetFiles(config.datasetsDir), log);
   const metering = await startMetering(config, store, log);
   const app = await buildServer({
     registry: store.registry,
@@ -42,9 +44,14 @@ export async function startServer(
     metering: metering.service,
     programme: programmeDeps(store),
     security: { cookieSecure: config.cookieSecure },
+    footprintNetwork: store.footprintNetwork,
   });
   app.addHook('onClose', () => store.close());
   app.addHook('onClose', () => metering.close());
+  if (config.pact.port !== null) {
+    const { pact } = await startPactHost(config.pact, store, log);
+    app.addHook('onClose', () => pact.app.close());
+  }
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', '127.0.0.1');
   log(
