@@ -7,12 +7,11 @@ import { scope1Co2 } from './scope1-co2.ts';
 import { scope2Co2 } from './scope2-co2.ts';
 
 /**
- * Which fuel of the GHG accounting guidelines each GB/T 2589 medium is accounted as. Raw coal has
- * no single guideline fuel; it is taken as bituminous coal, the common steam coal (an assumption
- * greenmfg states wherever the result shows).
+ * Which fuel of the GHG accounting guidelines each GB/T 2589 medium burns as (domain.md §6.3).
+ * Raw coal is not in it: its factor depends on its rank, so a caller that accounts raw coal must
+ * say which coal it assumes (see `rawCoalAssumedAs`).
  */
 export const fuelOfMedium: Readonly<Partial<Record<EnergyMedium, Fuel>>> = {
-  'raw-coal': 'bituminous-coal',
   'washed-coal': 'washed-clean-coal',
   coke: 'coke',
   'crude-oil': 'crude-oil',
@@ -27,6 +26,9 @@ export const fuelOfMedium: Readonly<Partial<Record<EnergyMedium, Fuel>>> = {
   'coke-oven-gas': 'coke-oven-gas',
   'blast-furnace-gas': 'blast-furnace-gas',
 };
+
+/** The coal the operating-year accounts take raw coal as: bituminous, the common steam coal (stated in the result). */
+export const rawCoalAssumedAs: Fuel = 'bituminous-coal';
 
 /** A year of purchased energy by medium, in the physical units of the GB/T 2589 table. */
 export interface OperatingYearEnergy {
@@ -73,7 +75,7 @@ export function accountOperatingYear(
   const energy = comprehensiveEnergy(entries);
   const assumptions: string[] = [];
   const fuels = input.energy.flatMap((e) => {
-    const fuel = fuelOfMedium[e.medium];
+    const fuel = e.medium === 'raw-coal' ? rawCoalAssumedAs : fuelOfMedium[e.medium];
     if (!fuel) return [];
     if (e.medium === 'raw-coal') assumptions.push('raw coal accounted as bituminous coal for CO2');
     // GB/T 2589 gives gases per m3 at its reference state; the guidelines per Nm3. They are taken as

@@ -1,9 +1,9 @@
 import { comprehensiveEnergy } from '../accounting/comprehensive-energy.ts';
+import { fuelOfMedium } from '../accounting/operating-year-accounts.ts';
 import { scope1Co2 } from '../accounting/scope1-co2.ts';
 import { scope2Co2 } from '../accounting/scope2-co2.ts';
 import { isGmError } from '../errors.ts';
 import type { EnergyMedium } from '../standards/coefficients/energy-conversion-coefficients.ts';
-import type { Fuel } from '../standards/coefficients/fuel-factors.ts';
 import { quantity } from '../units/quantity.ts';
 import type { Unit } from '../units/unit-registry.ts';
 
@@ -23,22 +23,9 @@ export interface MonthlyAccounts {
   readonly notes: readonly string[];
 }
 
-// The fuel of the NDRC emission factor table each medium burns as; media not listed here (raw coal,
-// whose factor depends on its rank; steam, heat and working media) are reported in notes, not guessed.
-const fuelOf: Partial<Record<EnergyMedium, Fuel>> = {
-  coke: 'coke',
-  'crude-oil': 'crude-oil',
-  'fuel-oil': 'fuel-oil',
-  gasoline: 'gasoline',
-  kerosene: 'kerosene',
-  diesel: 'diesel',
-  lpg: 'lpg',
-  'refinery-dry-gas': 'refinery-dry-gas',
-  'natural-gas-oil-field': 'natural-gas',
-  'natural-gas-gas-field': 'natural-gas',
-  'coke-oven-gas': 'coke-oven-gas',
-  'blast-furnace-gas': 'blast-furnace-gas',
-};
+// Media with no single fuel (raw coal, whose factor depends on its rank; steam, heat and working
+// media) are reported in notes, not guessed: fuelOfMedium leaves them out.
+const fuelOf = fuelOfMedium;
 
 const message = (e: unknown) => (isGmError(e) || e instanceof Error ? e.message : String(e));
 
