@@ -42,7 +42,7 @@ const flag = (name: string, fallback: number): number => {
 };
 const json = args.includes('--json');
 const n = flag('n', 30_000);
-const repeats = flag('repeats', 15);
+const repeats = flag('repeats', 31);
 
 const p = plan(testIndustryStandard, cementPlant);
 const nf = p.facts.length;

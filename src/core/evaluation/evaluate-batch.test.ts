@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { standardRegistry } from '../standards/standard-registry.ts';
 import { evaluate, type Facts } from './evaluate.ts';
 import { BATCH_INVALID, createBatchBuffers, evaluateBatch, packFacts } from './evaluate-batch.ts';
-import { kernelOf, setKernelGeneration } from './evaluation-kernel.ts';
+import { inlineFormulas, kernelOf, setKernelGeneration } from './evaluation-kernel.ts';
+import { formulaCatalog } from './formula-catalog.ts';
 import { fnv1a64Digest, fnv1a64Start, fnv1a64UpdateNumbers } from './facts-hash.ts';
 import {
   cementPlant,
@@ -113,6 +114,24 @@ describe('evaluateBatch', () => {
       ),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('inline formulas of the generated loop', () => {
+  it('compute bit for bit what the formula functions compute', () => {
+    for (const [id, inline] of Object.entries(inlineFormulas)) {
+      const fn = formulaCatalog[id as keyof typeof formulaCatalog].fn;
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the test compiles the generator's own text
+      const compiled = new Function('a', 'b', 'c', `return ${inline('a', 'b', 'c')};`) as (
+        ...x: number[]
+      ) => number;
+      fc.assert(
+        fc.property(fc.double(), fc.double(), fc.double(), (a, b, c) => {
+          expect(Object.is(compiled(a, b, c), fn(a, b, c))).toBe(true);
+        }),
+        { numRuns: 200 },
+      );
+    }
   });
 });
 

@@ -10,6 +10,7 @@
 // closures plan() compiled. Where code generation is not allowed (a browser page whose Content
 // Security Policy forbids it), the same loop runs over the closure arrays instead.
 import { formulaCatalog } from './formula-catalog.ts';
+import type { FormulaId } from '../standards/indicator-system.ts';
 import type { EvaluationPlan } from './evaluation-plan.ts';
 
 /** Fact kinds as numbers: 0 = finite number, 1 = fraction in [0, 1], 2 = boolean (1 / 0). */
@@ -238,6 +239,28 @@ function outcome(
 }
 
 /**
+ * Formulas written out as expressions over slot variables, operation for operation as their
+ * functions in formulas/ (the tests compare the generated loop with evaluate(), which calls the
+ * functions); a formula not listed here is called.
+ */
+export const inlineFormulas: Partial<Record<FormulaId, (...a: string[]) => string>> = {
+  ratio: (a, b) => `${a} / ${b}`,
+  percentShare: (a, b) => `(${a} / ${b}) * 100`,
+  unitProductEnergy: (a, b) => `${a} / ${b}`,
+  energyPerOutputValue: (a, b) => `${a} / ${b}`,
+  carbonIntensity: (a, b) => `${a} / ${b}`,
+  renewableShare: (a, b) => `(${a} / ${b}) * 100`,
+  materialIntensity: (a, b) => `${a} / ${b}`,
+  waterIntensity: (a, b) => `${a} / ${b}`,
+  waterReuseRate: (reused, fresh) => `(${reused} / (${fresh} + ${reused})) * 100`,
+  solidWasteUtilisationRate: (u, g, st) => `(${u} / (${g} + ${st})) * 100`,
+  pollutantIntensity: (a, b) => `${a} / ${b}`,
+  capacityPerLandArea: (a, b) => `${a} / ${b}`,
+  outputPerLandArea: (a, b) => `${a} / ${b}`,
+  retrofitInvestmentShare: (a, b) => `(${a} / ${b}) * 100`,
+};
+
+/**
  * The score of indicator q as an expression: linear and assessment scoring written out with the
  * plan's numbers, operation for operation as scoreLinear / positionBetween / scoreAssessment in
  * scoring.ts (so results are bit-identical); other methods call the closure plan() compiled.
@@ -298,6 +321,12 @@ function generate(plan: EvaluationPlan, k: KernelBase): BatchRunner {
   for (const ind of plan.indicators) {
     const m = ind.def.measure;
     if (m.kind === 'formula') {
+      const args = m.inputs.map((i) => r(i.fact));
+      const inline = inlineFormulas[m.formula];
+      if (inline && args.length === inline.length) {
+        exprs.push(`(${inline(...args)})`);
+        continue;
+      }
       fns.push(formulaCatalog[m.formula].fn);
       src.push(`const F${fns.length - 1} = F[${fns.length - 1}];`);
       exprs.push(`F${fns.length - 1}(${m.inputs.map((i) => r(i.fact)).join(', ')})`);
