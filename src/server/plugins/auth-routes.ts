@@ -97,16 +97,20 @@ export async function installAuth(
   });
   app.addHook('preHandler', async (req, reply) => {
     if (req.authVia !== 'cookie' || !unsafe.has(req.method)) return;
+    // The plugin answers a bad token with reply.send(error); catch that and report it as GM_CSRF.
     await new Promise<void>((resolve, reject) => {
-      app.csrfProtection(req, reply, (err?: Error) =>
-        err
-          ? reject(
-              new GmError('GM_CSRF', 'A valid CSRF token is required in the x-csrf-token header', {
-                field: 'x-csrf-token',
-              }),
-            )
-          : resolve(),
-      );
+      const refused = () =>
+        reject(
+          new GmError('GM_CSRF', 'A valid CSRF token is required in the x-csrf-token header', {
+            field: 'x-csrf-token',
+          }),
+        );
+      const guard = Object.create(reply) as FastifyReply;
+      guard.send = () => {
+        refused();
+        return guard;
+      };
+      app.csrfProtection(req, guard, (err?: Error) => (err ? refused() : resolve()));
     });
   });
 }
