@@ -173,6 +173,80 @@ describe('the web console', () => {
     await ctx.close();
   });
 
+  it("shows a factory's support policies in both languages, the catalog and an instrument's beneficiaries", async () => {
+    const { ctx, page, errors } = await newPage('en');
+    await page.goto(`${server.url}/factories`);
+    await page.locator('tbody tr td:first-child a').first().click();
+    await page.getByTestId('unit-page-factory').waitFor();
+    const panel = page.getByTestId('policy-panel');
+    await panel.waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Support policies' }).waitFor();
+    // Every listed unit is on the national list, so the procurement support applies to all of them.
+    expect(await panel.getByTestId('policy-status').allInnerTexts()).toContain('Qualifies');
+    await panel.locator('details.policy-reasons summary').first().click();
+    await panel.locator('details.policy-reasons[open] li').first().waitFor();
+    await shot(page, 'factory-policies-en');
+    await panel.screenshot({ path: join(artifactsDir, 'factory-policy-panel-en.png') });
+
+    await page.getByTestId('lang-zh-CN').click();
+    await page.getByRole('heading', { level: 2, name: '政策支持' }).waitFor();
+    expect(await panel.getByTestId('policy-status').allInnerTexts()).toContain('符合条件');
+    await shot(page, 'factory-policies-zh-CN');
+    await panel.screenshot({ path: join(artifactsDir, 'factory-policy-panel-zh-CN.png') });
+
+    await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '政策' }).click();
+    await page.getByTestId('policy-catalog').waitFor();
+    await page.getByTestId('policies-as-of').waitFor();
+    await page.locator('[data-testid="policy-chart"][data-rendered="true"]').waitFor();
+    const rows = page.getByTestId('policy-catalog').locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(5);
+    // Illustrative instruments carry the badge, in the reader's language.
+    expect(await page.getByTestId('illustrative-badge').first().innerText()).toBe('示例，非真实政策');
+    await shot(page, 'policies-zh-CN');
+
+    await page.getByTestId('lang-en').click();
+    await page.getByRole('heading', { level: 1, name: 'Policies' }).waitFor();
+    await shot(page, 'policies-en');
+    await page.getByRole('link', { name: /Guangdong one-off award/ }).click();
+    await page.getByTestId('policy-page').waitFor();
+    await page.getByTestId('beneficiaries').locator('tbody tr').first().waitFor();
+    expect(await page.getByTestId('beneficiaries-total').innerText()).toMatch(
+      /units qualify\. Total estimated support: [\d,]+ yuan/,
+    );
+    expect(await page.getByTestId('illustrative-badge').first().innerText()).toBe(
+      'Illustrative example — not a real policy',
+    );
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForURL(/page=2/);
+    await page.getByTestId('beneficiaries').locator('tbody tr').first().waitFor();
+    expect(await page.getByTestId('page-status').innerText()).toBe('Page 2 of 10');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'policy-beneficiaries-en');
+
+    await page.goto(`${server.url}/policies/cn-gf-retrofit-funds@2024`);
+    await page.getByTestId('tab-nearly').click();
+    await page.waitForURL(/status=nearly/);
+    await page.getByTestId('lang-zh-CN').click();
+    await page.getByRole('tab', { name: /接近符合/ }).waitFor();
+    await page.getByTestId('beneficiaries').locator('tbody tr').first().waitFor();
+    await shot(page, 'policy-nearly-zh-CN');
+    await page.getByTestId('lang-en').click();
+    const unit = page.getByTestId('beneficiaries').locator('tbody tr td:first-child a').first();
+    const name = await unit.innerText();
+    await unit.click();
+    await page.getByTestId('unit-page-factory').waitFor();
+    expect(await page.locator('h1').innerText()).toBe(name);
+    await page.getByTestId('policy-missing').first().waitFor();
+    await page
+      .getByTestId('policy-panel')
+      .screenshot({ path: join(artifactsDir, 'factory-policy-panel-nearly-en.png') });
+    expect(await page.getByTestId('policy-panel').getByTestId('policy-status').allInnerTexts()).toContain(
+      'Nearly qualifies',
+    );
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
   it('says plainly when a unit does not exist or a search finds nothing', async () => {
     const { ctx, page } = await newPage('en');
     await page.goto(`${server.url}/factories/fac_does_not_exist`);

@@ -9,6 +9,7 @@ const sections = [
   { href: '/supply-chain-enterprises', key: 'nav.supplyChain' },
   { href: '/parks', key: 'nav.parks' },
   { href: '/products', key: 'nav.products' },
+  { href: '/policies', key: 'nav.policies' },
 ] as const;
 
 /** The console's frame: brand, the sections, the language switch, and the page below. */

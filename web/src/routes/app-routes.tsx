@@ -13,7 +13,18 @@ const ProductPage = lazy(() => import('./product-page.tsx').then((m) => ({ defau
 const SupplyChainPage = lazy(() =>
   import('./supply-chain-page.tsx').then((m) => ({ default: m.SupplyChainPage })),
 );
+const PoliciesPage = lazy(() => import('./policies-page.tsx').then((m) => ({ default: m.PoliciesPage })));
+const PolicyPage = lazy(() => import('./policy-page.tsx').then((m) => ({ default: m.PolicyPage })));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })));
+
+// wouter decodes paths with decodeURI, which leaves reserved characters such as "@" (%40) encoded.
+const decodeKey = (key: string): string => {
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    return key;
+  }
+};
 
 /** Starts loading the code of the screen a page opens on, before React renders. */
 export function preloadRoute(pathname: string): void {
@@ -45,6 +56,10 @@ export function AppRoutes() {
           <UnitListPage kind="product" />
         </Route>
         <Route path="/products/:id">{(p) => <ProductPage id={p.id} />}</Route>
+        <Route path="/policies">
+          <PoliciesPage />
+        </Route>
+        <Route path="/policies/:key">{(p) => <PolicyPage policyKey={decodeKey(p.key)} />}</Route>
         <Route>
           <NotFoundPage />
         </Route>

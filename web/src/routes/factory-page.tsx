@@ -6,6 +6,7 @@ import { EvaluationPanel, QuotaGradePanel } from '../features/evaluation/evaluat
 import { useProvinces } from '../features/geo/use-provinces.ts';
 import { MonthlyEnergyPanel } from '../features/metering/monthly-energy-panel.tsx';
 import { FactoryAccountsPanel } from '../features/operating/factory-accounts-panel.tsx';
+import { PolicyPanel } from '../features/policy/policy-panel.tsx';
 import { placementRows } from '../features/registry/placement-rows.ts';
 import { ProfileList } from '../features/registry/profile-list.tsx';
 import { UnitPageFrame } from '../features/registry/unit-page-frame.tsx';
@@ -43,6 +44,10 @@ export function FactoryPage(props: { readonly id: string }) {
           <QuotaGradePanel factoryId={f.id} />
         </section>
       </div>
+      <section className="card" data-testid="policies-card">
+        <h2>{t('policy.panelTitle')}</h2>
+        <PolicyPanel kind="factory" id={f.id} />
+      </section>
       <section className="card">
         <h2>{t('factory.evaluation')}</h2>
         <EvaluationPanel factoryId={f.id} />

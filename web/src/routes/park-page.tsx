@@ -4,6 +4,7 @@ import { useApi } from '../api/use-api.ts';
 import { ErrorState, Loading, NotYetAvailable } from '../components/state-views.tsx';
 import { useProvinces } from '../features/geo/use-provinces.ts';
 import { ParkOperatingPanel } from '../features/operating/park-operating-panel.tsx';
+import { PolicyPanel } from '../features/policy/policy-panel.tsx';
 import { placementRows } from '../features/registry/placement-rows.ts';
 import { ProfileList } from '../features/registry/profile-list.tsx';
 import { UnitPageFrame } from '../features/registry/unit-page-frame.tsx';
@@ -36,6 +37,10 @@ export function ParkPage(props: { readonly id: string }) {
           <NotYetAvailable what={t('park.wasteFlowsWhat')} />
         </section>
       </div>
+      <section className="card" data-testid="policies-card">
+        <h2>{t('policy.panelTitle')}</h2>
+        <PolicyPanel kind="park" id={p.id} />
+      </section>
       <section className="card">
         <h2>{t('park.operating')}</h2>
         <ParkOperatingPanel parkId={p.id} />

@@ -3,6 +3,7 @@ import type { Product } from '../api/contract.ts';
 import { useApi } from '../api/use-api.ts';
 import { ErrorState, Loading, NotYetAvailable } from '../components/state-views.tsx';
 import { useProvinces } from '../features/geo/use-provinces.ts';
+import { PolicyPanel } from '../features/policy/policy-panel.tsx';
 import { placementRows } from '../features/registry/placement-rows.ts';
 import { ProfileList } from '../features/registry/profile-list.tsx';
 import { UnitPageFrame } from '../features/registry/unit-page-frame.tsx';
@@ -45,6 +46,10 @@ export function ProductPage(props: { readonly id: string }) {
           <NotYetAvailable what={t('product.footprintWhat')} />
         </section>
       </div>
+      <section className="card" data-testid="policies-card">
+        <h2>{t('policy.panelTitle')}</h2>
+        <PolicyPanel kind="product" id={p.id} />
+      </section>
     </UnitPageFrame>
   );
 }
