@@ -20,7 +20,8 @@ export const errorCatalog = {
   GM_RATE_LIMITED: 'Too many attempts; wait and retry.',
   GM_INVALID_TRANSITION: 'The declaration is not in a state from which this action can be taken.',
   GM_DEADLINE_PASSED: 'A programme deadline for this action has passed.',
-  GM_QUOTA_EXCEEDED: 'A programme quota would be exceeded (for example the agency cap of 15 national evaluations a year).',
+  GM_QUOTA_EXCEEDED:
+    'A programme quota would be exceeded (for example the agency cap of 15 national evaluations a year).',
   GM_NEGATIVE_LIST: 'The enterprise is on the negative list (art. 15) and may not proceed.',
   GM_INTERNAL: 'An unexpected internal error.',
 } as const;

@@ -13,7 +13,12 @@ import { defaultWebDistDir, webStatic } from './plugins/web-static.ts';
 import { registerOpenApi } from './openapi/register-openapi.ts';
 import { accountRoutes } from './plugins/account-routes.ts';
 import { auditRoutes } from './plugins/audit-routes.ts';
-import { authRoutes, installAuth, type SecurityOptions, type WorkflowServerDeps } from './plugins/auth-routes.ts';
+import {
+  authRoutes,
+  installAuth,
+  type SecurityOptions,
+  type WorkflowServerDeps,
+} from './plugins/auth-routes.ts';
 import { workflowRoutes } from './plugins/workflow-routes.ts';
 
 export interface ServerDeps {
