@@ -24,6 +24,11 @@ export function EChart(props: {
   const onClick = useRef(props.onClick);
   onClick.current = props.onClick;
 
+  // ECharts 6.1.0 map and geo charts throw "Cannot read properties of null (reading '0')" when laid
+  // out in a 0x0 box (apache/echarts#21706), which a page can be for a frame while it loads or while
+  // a screenshot resizes it: options and resizes wait until the box has a size.
+  const pending = useRef<EChartsCoreOption | null>(null);
+
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -31,7 +36,14 @@ export function EChart(props: {
     chart.current = c;
     c.on('click', (e) => onClick.current?.(e as unknown as EChartClick));
     c.on('finished', () => el.setAttribute('data-rendered', 'true'));
-    const ro = new ResizeObserver(() => c.resize());
+    const ro = new ResizeObserver(() => {
+      if (el.clientWidth === 0 || el.clientHeight === 0) return;
+      c.resize();
+      if (pending.current) {
+        c.setOption(pending.current, { notMerge: true });
+        pending.current = null;
+      }
+    });
     ro.observe(el);
     return () => {
       ro.disconnect();
@@ -41,7 +53,13 @@ export function EChart(props: {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(props.option, { notMerge: true });
+    const el = box.current;
+    if (chart.current && el && el.clientWidth > 0 && el.clientHeight > 0) {
+      chart.current.setOption(props.option, { notMerge: true });
+      pending.current = null;
+    } else {
+      pending.current = props.option;
+    }
   }, [props.option]);
 
   return (
