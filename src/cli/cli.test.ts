@@ -1,28 +1,12 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { greenmfgBin as bin, runGreenmfg as greenmfg } from './testing/run-greenmfg.ts';
 
 const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, '../../bin/greenmfg.js');
-
-/** Runs the real `greenmfg` command on its own data directory and returns what it printed. */
-async function greenmfg(
-  dataDir: string,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, GREENMFG_DATA_DIR: dataDir, GREENMFG_DATABASE_URL: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 // Each case starts real `greenmfg` processes (node + the tsx loader), several seconds each on a
 // busy 2-core machine; the cases get room for that rather than the suite's default.
