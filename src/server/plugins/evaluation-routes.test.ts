@@ -99,9 +99,20 @@ describe.each(testBackends)('evaluation API on $name', (backend) => {
     const one = await app.inject(`/api/v1/standards/${encodeURIComponent('GB/T 36132@2025')}`);
     expect(one.statusCode).toBe(200);
     expect(one.json<{ indicators: unknown[] }>().indicators).toHaveLength(16);
-    expect(
-      (await app.inject(`/api/v1/standards/${encodeURIComponent('GB/T 1@1')}`)).json<{ code: string }>().code,
-    ).toBe('GM_STANDARD_NOT_FOUND');
+    const missing = await app.inject(`/api/v1/standards/${encodeURIComponent('GB/T 1@1')}`);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({
+      code: 'GM_STANDARD_NOT_FOUND',
+      details: { field: 'key', key: 'GB/T 1@1' },
+    });
+    const extra = await app.inject({
+      url: `/api/v1/standards/${encodeURIComponent('GB/T 36132@2025')}`,
+      query: { x: '1' },
+    });
+    expect(extra.json()).toMatchObject({
+      code: 'GM_VALIDATION',
+      details: { issues: [{ field: 'querystring.x' }] },
+    });
   });
 
   it('puts the programme claims, labelled simulated, into the statistics', async () => {

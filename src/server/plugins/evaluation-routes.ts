@@ -1,3 +1,4 @@
+import { GmError, isGmError } from '../../core/errors.ts';
 import type { FastifyInstance } from 'fastify';
 import type { OperatingYears, Registry } from '../../core/ports.ts';
 import type { AnyStandard } from '../../core/standards/standard-registry.ts';
@@ -56,9 +57,20 @@ export function evaluationRoutes(deps: { registry: Registry; operatingYears: Ope
             required: ['key'],
             properties: { key: { type: 'string', minLength: 3, maxLength: 100 } },
           },
+          querystring: { type: 'object', additionalProperties: false, properties: {} },
         },
       },
-      (req) => getStandard(req.params.key),
+      (req) => {
+        try {
+          return getStandard(req.params.key);
+        } catch (e) {
+          // The registry does not know which input named the key; here it is the path's `key`.
+          if (isGmError(e) && e.code === 'GM_STANDARD_NOT_FOUND') {
+            throw new GmError(e.code, e.message, { ...e.details, field: 'key' });
+          }
+          throw e;
+        }
+      },
     );
     return Promise.resolve();
   };
