@@ -3,6 +3,7 @@ import type { Factory } from '../api/contract.ts';
 import { useApi } from '../api/use-api.ts';
 import { ErrorState, Loading } from '../components/state-views.tsx';
 import { EvaluationPanel, QuotaGradePanel } from '../features/evaluation/evaluation-panel.tsx';
+import { SelfEvaluationPanel } from '../features/evaluation/self-evaluation-panel.tsx';
 import { useProvinces } from '../features/geo/use-provinces.ts';
 import { MonthlyEnergyPanel } from '../features/metering/monthly-energy-panel.tsx';
 import { FactoryAccountsPanel } from '../features/operating/factory-accounts-panel.tsx';
@@ -14,7 +15,7 @@ import { UnitPageFrame } from '../features/registry/unit-page-frame.tsx';
 /**
  * A green factory: its listed profile, its operating years with energy and carbon accounts, and
  * monthly energy from its meters, its evaluation (scores, radar, gaps, least change) and quota
- * grade; a panel whose API the server lacks says so plainly.
+ * grade, a self-evaluation what-if over its indicator values; a panel whose API the server lacks says so plainly.
  */
 export function FactoryPage(props: { readonly id: string }) {
   const { t, i18n } = useTranslation();
@@ -51,6 +52,10 @@ export function FactoryPage(props: { readonly id: string }) {
       <section className="card">
         <h2>{t('factory.evaluation')}</h2>
         <EvaluationPanel factoryId={f.id} />
+      </section>
+      <section className="card">
+        <h2>{t('factory.selfEvaluation')}</h2>
+        <SelfEvaluationPanel factoryId={f.id} />
       </section>
       <section className="card">
         <h2>{t('factory.annualAccounts')}</h2>
