@@ -122,42 +122,21 @@ export function meteringRoutes(metering: MeteringService) {
         items: await metering.meterRollups(req.params.id, req.query.grain, req.query.from, req.query.to),
       }),
     );
-    app.get<{ Params: { id: string }; Querystring: { from: string; to: string } }>(
-      '/api/v1/meters/:id/readings',
-      { schema: { params: meterParams, querystring: rangeQuery } },
-      async (req) => ({
-        meter: req.params.id,
-        items: await metering.readings(
-          req.params.id,
-          timeArg(req.query.from, 'from'),
-          timeArg(req.query.to, 'to'),
-        ),
-      }),
-    );
-    app.get<{ Params: { id: string }; Querystring: { from: string; to: string } }>(
-      '/api/v1/meters/:id/gaps',
-      { schema: { params: meterParams, querystring: rangeQuery } },
-      async (req) => ({
-        meter: req.params.id,
-        items: await metering.gaps(
-          req.params.id,
-          timeArg(req.query.from, 'from'),
-          timeArg(req.query.to, 'to'),
-        ),
-      }),
-    );
-    app.get<{ Params: { id: string }; Querystring: { from: string; to: string } }>(
-      '/api/v1/meters/:id/flags',
-      { schema: { params: meterParams, querystring: rangeQuery } },
-      async (req) => ({
-        meter: req.params.id,
-        items: await metering.flags(
-          req.params.id,
-          timeArg(req.query.from, 'from'),
-          timeArg(req.query.to, 'to'),
-        ),
-      }),
-    );
+    // Readings, gaps and flags of one meter over a time range: one route shape, three queries.
+    for (const path of ['readings', 'gaps', 'flags'] as const) {
+      app.get<{ Params: { id: string }; Querystring: { from: string; to: string } }>(
+        `/api/v1/meters/:id/${path}`,
+        { schema: { params: meterParams, querystring: rangeQuery } },
+        async (req) => ({
+          meter: req.params.id,
+          items: await metering[path](
+            req.params.id,
+            timeArg(req.query.from, 'from'),
+            timeArg(req.query.to, 'to'),
+          ),
+        }),
+      );
+    }
     app.get<{ Querystring: { day: string; factory?: string } }>(
       '/api/v1/metering/daily',
       {
