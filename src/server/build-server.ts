@@ -1,4 +1,6 @@
-import type { FootprintNetworkRepository } from '../core/ports.ts';
+import type { FootprintNetworkRepository, PactFootprintRepository } from '../core/ports.ts';
+import { enterpriseRoutes } from './plugins/enterprise-routes.ts';
+import { productFootprintRoutes } from './plugins/product-footprint-routes.ts';
 import { greenSupplyChainRoutes } from './plugins/green-supply-chain-routes.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Clock, CodeTables, OperatingYears, Registry } from '../core/ports.ts';
@@ -38,6 +40,8 @@ export interface ServerDeps {
   readonly webDistDir?: string;
   /** The supply-network model, for green supply chain management (issue 5). */
   readonly footprintNetwork?: FootprintNetworkRepository;
+  /** Published PACT footprints: the product page names its active footprint's id. */
+  readonly pactFootprints?: PactFootprintRepository;
 }
 
 /** Builds the HTTP application without listening; tests drive it with inject(). */
@@ -52,6 +56,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.programme) await installAuth(app, deps.programme, deps.security);
   app.get('/api/health', () => ({ status: 'ok', database: deps.databaseKind }));
   await app.register(registryRoutes(deps));
+  await app.register(enterpriseRoutes(deps));
+  if (deps.footprintNetwork)
+    await app.register(
+      productFootprintRoutes({
+        registry: deps.registry,
+        footprintNetwork: deps.footprintNetwork,
+        ...(deps.pactFootprints ? { pactFootprints: deps.pactFootprints } : {}),
+      }),
+    );
   if (deps.footprintNetwork)
     await app.register(
       greenSupplyChainRoutes({ footprintNetwork: deps.footprintNetwork, registry: deps.registry }),

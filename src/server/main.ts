@@ -45,6 +45,7 @@ export async function startServer(
     programme: programmeDeps(store),
     security: { cookieSecure: config.cookieSecure },
     footprintNetwork: store.footprintNetwork,
+    pactFootprints: store.pactFootprints,
   });
   app.addHook('onClose', () => store.close());
   app.addHook('onClose', () => metering.close());
