@@ -7,6 +7,8 @@ export interface Config {
   readonly dataDir: string;
   /** A postgres:// URL, or the SQLite file in the data directory. */
   readonly databaseUrl: string;
+  /** The most connections the PostgreSQL pool holds (GREENMFG_DATABASE_POOL_SIZE, default 10). */
+  readonly databasePoolSize: number;
   readonly port: number;
   readonly host: string;
   /** The DuckDB telemetry store (meter readings and rollups), a file in the data directory. */
@@ -37,9 +39,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     });
   }
   const databaseUrl = env.GREENMFG_DATABASE_URL || resolve(dataDir, 'greenmfg.sqlite');
+  const poolText = env.GREENMFG_DATABASE_POOL_SIZE || '10';
+  const databasePoolSize = Number(poolText);
+  if (!Number.isInteger(databasePoolSize) || databasePoolSize < 1 || databasePoolSize > 1000) {
+    throw new GmError(
+      'GM_CONFIG',
+      `GREENMFG_DATABASE_POOL_SIZE must be an integer from 1 to 1000, got "${poolText}"`,
+      { field: 'GREENMFG_DATABASE_POOL_SIZE', value: poolText },
+    );
+  }
   return {
     dataDir,
     databaseUrl,
+    databasePoolSize,
     port,
     host: env.HOST ?? '0.0.0.0',
     cookieSecure: env.GREENMFG_COOKIE_SECURE === '1' || env.GREENMFG_COOKIE_SECURE === 'true',

@@ -1,14 +1,21 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadConfig } from '../config/config.ts';
+import { testDatabaseUrl } from '../store/contract/test-backends.ts';
 import { startServer } from './main.ts';
 
 describe('the main job', () => {
   it('creates the data directory, imports on the first start only, and serves the statistics over HTTP', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'greenmfg-start-')), 'nested', 'data');
-    const config = { ...loadConfig({ GREENMFG_DATA_DIR: dataDir }), port: 0, host: '127.0.0.1' };
+    const database = await testDatabaseUrl(dataDir);
+    onTestFinished(() => database.drop());
+    const config = {
+      ...loadConfig({ GREENMFG_DATA_DIR: dataDir, GREENMFG_DATABASE_URL: database.url }),
+      port: 0,
+      host: '127.0.0.1',
+    };
     const log: string[] = [];
     const first = await startServer(config, (l) => log.push(l));
     try {

@@ -19,23 +19,27 @@ export async function startServer(
 ): Promise<{ app: FastifyInstance; url: string }> {
   const started = Date.now();
   mkdirSync(config.dataDir, { recursive: true });
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, { poolSize: config.databasePoolSize });
   log(`greenmfg: ${store.kind} database at ${describeDatabase(config.databaseUrl)}`);
-  const boot = await bootstrapRegistry({ source: datasetFiles(config.datasetsDir), ...store });
-  if (boot.imported?.outcome) {
-    const skipped = boot.imported.lists.reduce((n, l) => n + l.skipped.length, 0);
-    log(
-      `greenmfg: first start: imported the published lists (${boot.imported.outcome.inserted} rows; ${skipped} extraction artefacts used as context, not units)`,
-    );
-  }
-  const simulated = await bootstrapOperatingData(store, config.simulationSeed);
-  if (simulated) {
-    log(
-      `greenmfg: first start: simulated ${simulated.records} operating years (seed "${config.simulationSeed}"), labelled simulated`,
-    );
-  }
-  await bootstrapFootprints(store, datasetFiles(config.datasetsDir), log);
-  const metering = await startMetering(config, store, log);
+  // Servers started at once on one fresh database: one does the first-start work, the others
+  // wait for it and then find it done (migrations take their own lock in openStore).
+  const metering = await store.exclusively('first-start', async () => {
+    const boot = await bootstrapRegistry({ source: datasetFiles(config.datasetsDir), ...store });
+    if (boot.imported?.outcome) {
+      const skipped = boot.imported.lists.reduce((n, l) => n + l.skipped.length, 0);
+      log(
+        `greenmfg: first start: imported the published lists (${boot.imported.outcome.inserted} rows; ${skipped} extraction artefacts used as context, not units)`,
+      );
+    }
+    const simulated = await bootstrapOperatingData(store, config.simulationSeed);
+    if (simulated) {
+      log(
+        `greenmfg: first start: simulated ${simulated.records} operating years (seed "${config.simulationSeed}"), labelled simulated`,
+      );
+    }
+    await bootstrapFootprints(store, datasetFiles(config.datasetsDir), log);
+    return startMetering(config, store, log);
+  });
   const app = await buildServer({
     registry: store.registry,
     codeTables: store.codeTables,

@@ -5,7 +5,14 @@ import type {
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CodeTables, Meters, OperatingYears, Registry } from '../core/ports.ts';
-import { isPostgresUrl, migrateToLatest, openDatabase, type DatabaseKind } from './open-database.ts';
+import {
+  isPostgresUrl,
+  migrateToLatest,
+  openDatabase,
+  runExclusively,
+  type DatabaseKind,
+  type OpenDatabaseOptions,
+} from './open-database.ts';
 import { createCodeTables } from './repositories/code-tables.ts';
 import { createFootprintNetworkRepository } from './repositories/footprint-network.ts';
 import { createPactFootprintRepository } from './repositories/footprint-pact.ts';
@@ -26,14 +33,16 @@ export interface Store {
   /** The supply-network model and published PACT footprints (issue 5). */
   readonly footprintNetwork: FootprintNetworkRepository;
   readonly pactFootprints: PactFootprintRepository;
+  /** Runs `work` under a lock shared by every process on this database (see runExclusively). */
+  readonly exclusively: <T>(name: string, work: () => Promise<T>) => Promise<T>;
   readonly close: () => Promise<void>;
 }
 
 /** Opens (creating the SQLite file's folder if needed) and migrates the database, then wires the repositories. */
-export async function openStore(databaseUrl: string): Promise<Store> {
+export async function openStore(databaseUrl: string, options: OpenDatabaseOptions = {}): Promise<Store> {
   if (!isPostgresUrl(databaseUrl) && databaseUrl !== ':memory:')
     mkdirSync(dirname(databaseUrl), { recursive: true });
-  const { db, kind, close } = openDatabase(databaseUrl);
+  const { db, kind, close } = openDatabase(databaseUrl, options);
   try {
     await migrateToLatest(db, kind);
   } catch (e) {
@@ -49,6 +58,7 @@ export async function openStore(databaseUrl: string): Promise<Store> {
     workflow: createWorkflowStore(db, kind),
     footprintNetwork: createFootprintNetworkRepository(db),
     pactFootprints: createPactFootprintRepository(db),
+    exclusively: (name, work) => runExclusively(db, kind, name, work),
     close,
   };
 }

@@ -1,39 +1,28 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { openDatabase } from '../../store/open-database.ts';
+import {
+  makeTestDataDir,
+  runGreenmfg,
+  runGreenmfgWithInput,
+  type TestDataDir,
+} from '../testing/run-greenmfg.ts';
 
-const bin = resolve(import.meta.dirname, '../../../bin/greenmfg.js');
+const greenmfg = (place: TestDataDir, args: string[], input?: string) =>
+  input === undefined ? runGreenmfg(place, ...args) : runGreenmfgWithInput(place, input, ...args);
 
-function greenmfg(
-  dataDir: string,
-  args: string[],
-  input?: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = execFile(
-      process.execPath,
-      [bin, ...args],
-      { env: { ...process.env, GREENMFG_DATA_DIR: dataDir, GREENMFG_DATABASE_URL: '' } },
-      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(input ?? '');
-  });
-}
-
-describe('greenmfg admin create and audit verify', () => {
+describe('greenmfg admin create and audit verify', { timeout: 180_000 }, () => {
   it('creates the first administrator prompt-free, and audit verify finds an edited entry', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'greenmfg-admin-'));
+    const place = await makeTestDataDir('greenmfg-admin-');
+    onTestFinished(() => place.dispose());
     const first = await greenmfg(
-      dir,
+      place,
       ['admin', 'create', '--email', 'Root@Example.cn', '--password-stdin'],
       'a long enough password\n',
     );
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('created national administrator root@example.cn');
-    const province = await greenmfg(dir, [
+    const province = await greenmfg(place, [
       'admin',
       'create',
       '--email',
@@ -51,7 +40,7 @@ describe('greenmfg admin create and audit verify', () => {
       adminLevel: 'province',
       regionCode: '440000',
     });
-    const bad = await greenmfg(dir, [
+    const bad = await greenmfg(place, [
       'admin',
       'create',
       '--email',
@@ -65,7 +54,7 @@ describe('greenmfg admin create and audit verify', () => {
     ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('GM_VALIDATION');
-    const again = await greenmfg(dir, [
+    const again = await greenmfg(place, [
       'admin',
       'create',
       '--email',
@@ -75,11 +64,11 @@ describe('greenmfg admin create and audit verify', () => {
     ]);
     expect(again.stderr).toContain('GM_CONFLICT');
 
-    expect((await greenmfg(dir, ['audit', 'verify'])).stdout).toContain('audit log intact: 2 entries');
-    const db = new BetterSqlite3(join(dir, 'greenmfg.sqlite'));
-    db.prepare("update audit_log set actor_role = 'forged' where seq = 1").run();
-    db.close();
-    const tampered = await greenmfg(dir, ['audit', 'verify']);
+    expect((await greenmfg(place, ['audit', 'verify'])).stdout).toContain('audit log intact: 2 entries');
+    const { db, close } = openDatabase(place.databaseUrl);
+    await sql`update audit_log set actor_role = 'forged' where seq = 1`.execute(db);
+    await close();
+    const tampered = await greenmfg(place, ['audit', 'verify']);
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toContain('entry 1: edited');
   });

@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.ts';
 import type { FieldIssue } from '../../core/errors.ts';
 import { parseFactsFile } from '../../core/evaluation/facts-file.ts';
 import {
@@ -16,7 +15,7 @@ import {
   defaultEvaluationYear,
   loadFactoryPopulation,
 } from '../../services/evaluation/factory-population.ts';
-import { openStore } from '../../store/open-store.ts';
+import { openConfiguredStore } from '../with-store.ts';
 import { CliExit, exitCodeOf, type CliIo } from '../io.ts';
 
 /** Populations at least this large get a progress bar on an interactive terminal. */
@@ -62,7 +61,7 @@ async function loadEntries(flags: SourceFlags): Promise<{ entries: PopulationEnt
   }
   const year = flags.year === undefined ? defaultEvaluationYear : Number(flags.year);
   if (!Number.isInteger(year)) throw invalidInput(`--year: expected a year, got "${flags.year ?? ''}"`);
-  const store = await openStore(loadConfig().databaseUrl);
+  const store = await openConfiguredStore();
   try {
     if ((await store.operatingYears.count()) === 0)
       throw new CliExit(

@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { greenmfgBin as bin, runGreenmfg as greenmfg } from '../testing/run-greenmfg.ts';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { greenmfgBin as bin, makeTestDataDir, runGreenmfg as greenmfg } from '../testing/run-greenmfg.ts';
 
 describe('greenmfg meter and ingest', () => {
   it('registers a meter, ingests a file (valid rows stored, bad rows named, exit 2), and is idempotent', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'greenmfg-cli-metering-'));
+    const place = await makeTestDataDir('greenmfg-cli-metering-');
+    onTestFinished(() => place.dispose());
     const add = await greenmfg(
-      dir,
+      place,
       'meter',
       'add',
       '--id',
@@ -26,7 +26,7 @@ describe('greenmfg meter and ingest', () => {
     expect(add.code).toBe(0);
     expect(add.stdout).toContain('registered meter e1');
     const bad = await greenmfg(
-      dir,
+      place,
       'meter',
       'add',
       '--id',
@@ -42,7 +42,7 @@ describe('greenmfg meter and ingest', () => {
     );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('field "medium"');
-    const file = join(dir, 'readings.csv');
+    const file = join(place.dir, 'readings.csv');
     writeFileSync(
       file,
       [
@@ -55,24 +55,24 @@ describe('greenmfg meter and ingest', () => {
         'nope,2024-01-05T00:00:00Z,1',
       ].join('\n'),
     );
-    const first = await greenmfg(dir, 'ingest', file);
+    const first = await greenmfg(place, 'ingest', file);
     expect(first.code).toBe(2);
     expect(first.stdout).toContain('50 rows, 48 stored, 0 already stored, 2 rejected');
     expect(first.stderr).toContain('row 50: not-finite: field "value"');
     expect(first.stderr).toContain('row 51: unknown-meter: field "meter"');
-    const again = await greenmfg(dir, 'ingest', file, '--json');
+    const again = await greenmfg(place, 'ingest', file, '--json');
     expect(JSON.parse(again.stdout)).toMatchObject({ stored: 0, duplicates: 48 });
-    const list = await greenmfg(dir, 'meter', 'list', '--json');
+    const list = await greenmfg(place, 'meter', 'list', '--json');
     expect((JSON.parse(list.stdout) as { id: string }[]).map((m) => m.id)).toContain('e1');
   }, 180_000);
 
   it('says plainly that a data directory held by a running server must go through its API, and does with --server', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'greenmfg-cli-locked-'));
+    const place = await makeTestDataDir('greenmfg-cli-locked-');
+    onTestFinished(() => place.dispose());
     const server = spawn(process.execPath, [bin, 'start'], {
       env: {
         ...process.env,
-        GREENMFG_DATA_DIR: dir,
-        GREENMFG_DATABASE_URL: '',
+        ...place.env,
         PORT: '0',
         HOST: '127.0.0.1',
       },
@@ -88,11 +88,11 @@ describe('greenmfg meter and ingest', () => {
         });
         server.on('exit', () => rej(new Error(out)));
       });
-      const locked = await greenmfg(dir, 'meter', 'list');
+      const locked = await greenmfg(place, 'meter', 'list');
       expect(locked.code).toBe(1);
       expect(locked.stderr).toContain('GM_DATA_DIR_LOCKED');
       expect(locked.stderr).toContain('--server');
-      const viaApi = await greenmfg(dir, 'meter', 'list', '--server', url);
+      const viaApi = await greenmfg(place, 'meter', 'list', '--server', url);
       expect(viaApi.code).toBe(0);
       expect(viaApi.stdout).toContain('demo-steel-electricity');
     } finally {

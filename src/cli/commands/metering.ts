@@ -6,7 +6,7 @@ import { GmError } from '../../core/errors.ts';
 import type { Meter } from '../../core/metering/meter.ts';
 import type { Rejection } from '../../core/metering/reading-input.ts';
 import { createMeteringService, type IngestReport } from '../../services/metering/metering-service.ts';
-import { openStore } from '../../store/open-store.ts';
+import { openConfiguredStore } from '../with-store.ts';
 import { openDuckdbTelemetry } from '../../store/telemetry/duckdb-telemetry.ts';
 import { CliExit, type CliIo } from '../io.ts';
 
@@ -20,7 +20,7 @@ interface MeteringClient {
 
 async function localClient(): Promise<MeteringClient> {
   const config = loadConfig();
-  const store = await openStore(config.databaseUrl);
+  const store = await openConfiguredStore(config);
   let telemetry;
   try {
     telemetry = await openDuckdbTelemetry(config.telemetryPath);

@@ -10,9 +10,8 @@ import {
   writeDevCertificate,
 } from '../../server/plugins/pact/start-pact.ts';
 import { datasetFiles } from '../../store/dataset-files.ts';
-import { openStore } from '../../store/open-store.ts';
 import { CliExit, type CliIo } from '../io.ts';
-import { withStore } from '../with-store.ts';
+import { openConfiguredStore, withStore } from '../with-store.ts';
 
 function parsePort(text: string): number {
   const port = Number(text);
@@ -58,7 +57,7 @@ export function registerPactCommands(program: Command, io: CliIo): void {
       const config = loadConfig();
       const port = flags.port === undefined ? (config.pact.port ?? 8443) : parsePort(flags.port);
       const log = (line: string) => io.stderr(`${line}\n`);
-      const store = await openStore(config.databaseUrl);
+      const store = await openConfiguredStore(config);
       const source = datasetFiles(config.datasetsDir);
       await bootstrapRegistry({ source, ...store });
       await bootstrapFootprints(store, source, log);

@@ -74,5 +74,15 @@ const postgres: TestBackend | null = pgUrl
     }
   : null;
 
+/**
+ * The registry database of one test that starts the real server or command line on `dataDir`: a
+ * fresh PostgreSQL schema when GREENMFG_TEST_PG is set (so that the whole suite runs on PostgreSQL
+ * in CI, each test apart from the others), otherwise the embedded SQLite file in the data directory.
+ */
+export async function testDatabaseUrl(dataDir: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (pgUrl) return freshPostgresSchema(pgUrl);
+  return { url: join(dataDir, 'greenmfg.sqlite'), drop: () => Promise.resolve() };
+}
+
 /** The backends for this run. */
 export const testBackends: readonly TestBackend[] = postgres ? [sqlite, postgres] : [sqlite];
