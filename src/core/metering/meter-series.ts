@@ -48,8 +48,16 @@ export class MeterSeries {
     return this.length === 0 ? -1 : (this.ts[this.length - 1] as number);
   }
 
+  /** Makes room for `capacity` readings at least (a batch reserves its run once, not per reading). */
+  reserve(capacity: number): void {
+    if (capacity > this.ts.length) this.resize(Math.max(capacity, this.ts.length + (this.ts.length >> 1)));
+  }
+
   private grow(): void {
-    const cap = Math.max(64, this.ts.length * 2);
+    this.resize(Math.max(64, this.ts.length * 2));
+  }
+
+  private resize(cap: number): void {
     const ts = new Uint32Array(cap);
     ts.set(this.ts.subarray(0, this.length));
     const values = new Float64Array(cap);

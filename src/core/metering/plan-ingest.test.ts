@@ -1,23 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { counterDelta } from './counter-delta.ts';
-import type { Meter } from './meter.ts';
 import { meterState, planIngest, type MeterState } from './plan-ingest.ts';
 import { createReadingValidator, ReadingColumns } from './reading-input.ts';
+import { testMeter } from './test-meter.ts';
 
-const meter = (over: Partial<Meter> = {}): Meter => ({
-  id: 'm1',
-  key: 1,
-  factoryId: 'f1',
-  medium: 'electricity',
-  unit: 'kWh',
-  kind: 'interval',
-  intervalSeconds: 900,
-  rolloverAt: null,
-  utcOffsetMinutes: 480,
-  name: null,
-  ...over,
-});
+const meter = testMeter;
 
 const t0 = Date.UTC(2024, 0, 1) / 1000 - 8 * 3600; // 2024-01-01T00:00+08:00
 

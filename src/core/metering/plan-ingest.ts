@@ -81,8 +81,6 @@ export function planIngest(columns: ReadingColumns, stateOf: (meter: Meter) => M
   const flags: ReadingFlag[] = [];
   let duplicates = 0;
 
-  let lastMeter: Meter | undefined;
-  let st: MeterState | undefined;
   let keepHour = false;
 
   const contribute = (state: MeterState, ts: number, amount: number, count: number) => {
@@ -121,94 +119,95 @@ export function planIngest(columns: ReadingColumns, stateOf: (meter: Meter) => M
     state.variance = (1 - alpha) * (state.variance + diff * incr);
   };
 
-  for (let i = 0; i < n; i++) {
-    const meter = columns.meters[i] as Meter;
-    if (meter !== lastMeter) {
-      lastMeter = meter;
-      st = stateOf(meter);
-      keepHour = keepsHourRollup(meter);
-    }
-    const state = st as MeterState;
+  for (let r = 0; r < columns.runMeters.length; r++) {
+    const meter = columns.runMeters[r] as Meter;
+    const state = stateOf(meter);
+    keepHour = keepsHourRollup(meter);
     const s = state.series;
-    const ts = columns.ts[i] as number;
-    const v = columns.value[i] as number;
-    const index = columns.index[i] as number;
-    let pos: number;
-    const appended = ts > s.lastTs();
-    if (appended) pos = s.length;
-    else {
-      pos = s.lowerBound(ts);
-      if (pos < s.length && s.ts[pos] === ts) {
-        const old = s.values[pos] as number;
-        if (old === v) duplicates++;
-        else
-          conflicts.push({
-            index,
-            reason: 'conflict',
-            field: 'value',
-            message: `meter "${meter.id}" already has ${old} at this timestamp; a stored reading is never overwritten`,
-            value: v,
-            stored: old,
-          });
-        continue;
+    const runStart = columns.runStarts[r] as number;
+    const runEnd = columns.runEnd(r);
+    s.reserve(s.length + runEnd - runStart);
+    for (let i = runStart; i < runEnd; i++) {
+      const ts = columns.ts[i] as number;
+      const v = columns.value[i] as number;
+      const index = columns.index[i] as number;
+      let pos: number;
+      const appended = ts > s.lastTs();
+      if (appended) pos = s.length;
+      else {
+        pos = s.lowerBound(ts);
+        if (pos < s.length && s.ts[pos] === ts) {
+          const old = s.values[pos] as number;
+          if (old === v) duplicates++;
+          else
+            conflicts.push({
+              index,
+              reason: 'conflict',
+              field: 'value',
+              message: `meter "${meter.id}" already has ${old} at this timestamp; a stored reading is never overwritten`,
+              value: v,
+              stored: old,
+            });
+          continue;
+        }
       }
-    }
-    const iv = meter.intervalSeconds;
-    if (appended && pos > 0 && iv !== null) {
-      const prevTs = s.ts[pos - 1] as number;
-      if (ts - prevTs > iv)
-        flags.push({
-          meterKey: meter.key,
-          meterId: meter.id,
-          ts,
-          kind: 'gap',
-          detail: `${Math.ceil((ts - prevTs) / iv) - 1} interval(s) missing since ${prevTs}`,
-          index,
-        });
-    }
-    if (meter.kind === 'interval') {
-      contribute(state, ts, v, 1);
-      if (appended) spikeCheck(state, v, ts, index);
-    } else {
-      const hasPrev = pos > 0;
-      const hasNext = pos < s.length;
-      if (hasPrev && hasNext) {
-        const old = counterDelta(s.values[pos - 1] as number, s.values[pos] as number, meter.rolloverAt);
-        contribute(state, s.ts[pos] as number, -old.delta, -1);
-      }
-      if (hasPrev) {
-        const d = counterDelta(s.values[pos - 1] as number, v, meter.rolloverAt);
-        contribute(state, ts, d.delta, 1);
-        if (d.step !== 'normal')
+      const iv = meter.intervalSeconds;
+      if (appended && pos > 0 && iv !== null) {
+        const prevTs = s.ts[pos - 1] as number;
+        if (ts - prevTs > iv)
           flags.push({
             meterKey: meter.key,
             meterId: meter.id,
             ts,
-            kind: d.step,
-            detail: `counter went from ${s.values[pos - 1]} to ${v}; use counted as ${d.delta}`,
-            index,
-          });
-        else if (appended) spikeCheck(state, d.delta, ts, index);
-      }
-      if (hasNext) {
-        const d = counterDelta(v, s.values[pos] as number, meter.rolloverAt);
-        contribute(state, s.ts[pos] as number, d.delta, 1);
-        if (d.step !== 'normal')
-          flags.push({
-            meterKey: meter.key,
-            meterId: meter.id,
-            ts: s.ts[pos] as number,
-            kind: d.step,
-            detail: `counter went from ${v} to ${s.values[pos]}; use counted as ${d.delta}`,
+            kind: 'gap',
+            detail: `${Math.ceil((ts - prevTs) / iv) - 1} interval(s) missing since ${prevTs}`,
             index,
           });
       }
+      if (meter.kind === 'interval') {
+        contribute(state, ts, v, 1);
+        if (appended) spikeCheck(state, v, ts, index);
+      } else {
+        const hasPrev = pos > 0;
+        const hasNext = pos < s.length;
+        if (hasPrev && hasNext) {
+          const old = counterDelta(s.values[pos - 1] as number, s.values[pos] as number, meter.rolloverAt);
+          contribute(state, s.ts[pos] as number, -old.delta, -1);
+        }
+        if (hasPrev) {
+          const d = counterDelta(s.values[pos - 1] as number, v, meter.rolloverAt);
+          contribute(state, ts, d.delta, 1);
+          if (d.step !== 'normal')
+            flags.push({
+              meterKey: meter.key,
+              meterId: meter.id,
+              ts,
+              kind: d.step,
+              detail: `counter went from ${s.values[pos - 1]} to ${v}; use counted as ${d.delta}`,
+              index,
+            });
+          else if (appended) spikeCheck(state, d.delta, ts, index);
+        }
+        if (hasNext) {
+          const d = counterDelta(v, s.values[pos] as number, meter.rolloverAt);
+          contribute(state, s.ts[pos] as number, d.delta, 1);
+          if (d.step !== 'normal')
+            flags.push({
+              meterKey: meter.key,
+              meterId: meter.id,
+              ts: s.ts[pos] as number,
+              kind: d.step,
+              detail: `counter went from ${v} to ${s.values[pos]}; use counted as ${d.delta}`,
+              index,
+            });
+        }
+      }
+      s.insertAt(pos, ts, v);
+      const k = stored.count++;
+      stored.meter[k] = meter.key;
+      stored.ts[k] = ts;
+      stored.value[k] = v;
     }
-    s.insertAt(pos, ts, v);
-    const k = stored.count++;
-    stored.meter[k] = meter.key;
-    stored.ts[k] = ts;
-    stored.value[k] = v;
   }
   return { stored, parts, duplicates, conflicts, flags };
 }

@@ -81,17 +81,8 @@ export async function createMeteringService(deps: {
   ): Promise<IngestReport> {
     return serially(async () => {
       // Which meters does the batch touch, and does it interleave them (then its parts need merging)?
-      const touched = new Set<Meter>();
-      let switches = 0;
-      let last: Meter | undefined;
-      for (let i = 0; i < columns.count; i++) {
-        const m = columns.meters[i] as Meter;
-        if (m !== last) {
-          touched.add(m);
-          switches++;
-          last = m;
-        }
-      }
+      const touched = new Set<Meter>(columns.runMeters);
+      const switches = columns.runMeters.length;
       const toLoad = [...touched]
         .filter((m) => !states.has(m.key) && withReadings.has(m.key))
         .map((m) => m.key);
@@ -202,7 +193,7 @@ export async function createMeteringService(deps: {
     /** Ingests a CSV body with columns meter, ts, value (and optionally unit): the bulk path. */
     ingestCsv(text: string): Promise<IngestReport> {
       const v = createReadingValidator(lookup, Math.ceil(text.length / 24));
-      const parsed = parseReadingsCsv(text, v.check, v.checkSpan);
+      const parsed = parseReadingsCsv(text, v.check, v.checkSpan, v.scanCsv);
       return ingestColumns(v.columns, parsed.rows, [...parsed.rejections, ...v.rejections]);
     },
 

@@ -1,4 +1,4 @@
-import type { Rejection } from '../../core/metering/reading-input.ts';
+import type { CsvCursor, Rejection } from '../../core/metering/reading-input.ts';
 import { readCsv } from '../read-csv.ts';
 
 /** Where each CSV row's cells go: called once per data row with its 0-based index. */
@@ -36,6 +36,7 @@ export function parseReadingsCsv(
   sink: ReadingSink,
   spanSink: ReadingSpanSink = (i, t, ms, me, ts, te, vs, ve, us, ue) =>
     sink(i, t.slice(ms, me), t.slice(ts, te), t.slice(vs, ve), us < 0 ? undefined : t.slice(us, ue)),
+  scan?: (text: string, cursor: CsvCursor, withUnit: boolean) => void,
 ): { rows: number; rejections: Rejection[] } {
   const rejections: Rejection[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -71,10 +72,16 @@ export function parseReadingsCsv(
   }
   const starts = new Int32Array(width);
   const ends = new Int32Array(width);
-  let index = 0;
-  let pos = headEnd < 0 ? body.length : headEnd + 1;
+  // The documented order takes the validator's fused scan; it stops at any row it cannot decide
+  // alone, which the loop below reads field by field, and then resumes.
+  const standard = mi === 0 && ti === 1 && vi === 2 && (width === 3 || (width === 4 && ui === 3));
+  const cursor = { pos: headEnd < 0 ? body.length : headEnd + 1, index: 0 };
   const n = body.length;
-  while (pos < n) {
+  for (;;) {
+    if (standard && scan) scan(body, cursor, width === 4);
+    if (cursor.pos >= n) break;
+    const pos = cursor.pos;
+    const index = cursor.index;
     let end = body.indexOf('\n', pos);
     if (end < 0) end = n;
     let lineEnd = end;
@@ -111,9 +118,9 @@ export function parseReadingsCsv(
           ui < 0 ? -1 : (starts[ui] as number),
           ui < 0 ? -1 : (ends[ui] as number),
         );
-      index++;
+      cursor.index++;
     }
-    pos = end + 1;
+    cursor.pos = end + 1;
   }
-  return { rows: index, rejections };
+  return { rows: cursor.index, rejections };
 }
