@@ -99,6 +99,8 @@ export interface Registry {
   readonly listSupplyChain: (query: UnitQuery) => Promise<Page<SupplyChainEnterprise>>;
   readonly listProducts: (query: UnitQuery) => Promise<Page<Product>>;
   readonly getFactory: (id: string) => Promise<Factory | undefined>;
+  /** The factories among these ids (unknown ids are left out). */
+  readonly getFactories: (ids: readonly string[]) => Promise<Factory[]>;
   readonly getPark: (id: string) => Promise<Park | undefined>;
   readonly getSupplyChain: (id: string) => Promise<SupplyChainEnterprise | undefined>;
   readonly getProduct: (id: string) => Promise<Product | undefined>;

@@ -11,6 +11,7 @@ import { operatingRoutes } from './plugins/operating-routes.ts';
 import { policyRoutes } from './plugins/policy-routes.ts';
 import { registryRoutes } from './plugins/registry-routes.ts';
 import { meteringRoutes } from './plugins/metering-routes.ts';
+import { meteringAccess } from '../services/metering/metering-access.ts';
 import { defaultWebDistDir, webStatic } from './plugins/web-static.ts';
 import { registerOpenApi } from './openapi/register-openapi.ts';
 import { accountRoutes } from './plugins/account-routes.ts';
@@ -42,6 +43,8 @@ export interface ServerDeps {
   readonly footprintNetwork?: FootprintNetworkRepository;
   /** Published PACT footprints: the product page names its active footprint's id. */
   readonly pactFootprints?: PactFootprintRepository;
+  /** Holds every response body to its route's response schema (tests: testing/response-check.ts). */
+  readonly checkResponse?: (schema: object) => (body: unknown) => void;
 }
 
 /** Builds the HTTP application without listening; tests drive it with inject(). */
@@ -50,6 +53,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     // Reject unknown query parameters instead of silently dropping them (STYLE.md, habit 7).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: true } },
+  });
+  // Response schemas document the API (OpenAPI); bodies are written with JSON.stringify, so a schema
+  // lagging behind its use case never drops a field or coerces a null, as fast-json-stringify would.
+  app.setSerializerCompiler(({ schema }) => {
+    const check = deps.checkResponse?.(schema);
+    return (data) => {
+      check?.(data);
+      return JSON.stringify(data);
+    };
   });
   installErrorHandler(app);
   await registerOpenApi(app);
@@ -75,7 +87,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await app.register(workflowRoutes(deps.programme));
     await app.register(auditRoutes(deps.programme));
   }
-  if (deps.metering) await app.register(meteringRoutes(deps.metering));
+  // Metering is enterprise data: its routes need accounts to authorize against.
+  if (deps.metering && deps.programme)
+    await app.register(meteringRoutes(meteringAccess({ metering: deps.metering, registry: deps.registry })));
   await app.register(operatingRoutes(deps));
   await app.register(evaluationRoutes(deps));
   await app.register(policyRoutes({ ...deps, clock: deps.clock ?? { now: () => new Date() } }));

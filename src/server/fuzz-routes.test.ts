@@ -27,7 +27,7 @@ function routesOf(doc: { paths: Record<string, Record<string, unknown>> }): Rout
  * name the field in every error (no 5xx and no write are required of every route).
  */
 const workflowOrRegistry =
-  /^\/api\/(health|openapi|v1\/(auth|accounts|agencies|declarations|negative-list|audit|workflow|stats|regions|industries|factories|parks|products|supply-chain-enterprises)(\/|$))/;
+  /^\/api\/(health|openapi|v1\/(auth|accounts|agencies|declarations|negative-list|audit|workflow|stats|regions|industries|factories|parks|products|supply-chain-enterprises|meters|readings|metering)(\/|$))/;
 const othersRoute = (path: string): boolean => !workflowOrRegistry.test(path);
 
 /** Whether an error body names the offending field, as every 4xx must. */
@@ -82,7 +82,15 @@ describe.each(testBackends)('fuzzing every route on $name', (backend) => {
   let routes: Route[];
   let declarationIds: string[];
   beforeAll(async () => {
-    f = await openProgrammeFixture(backend);
+    f = await openProgrammeFixture(backend, { metering: true });
+    await f.metering?.addMeter({
+      id: 'meter-a',
+      factoryId: 'fac_a',
+      medium: 'electricity',
+      unit: 'kWh',
+      intervalSeconds: 900,
+    });
+    await f.metering?.ingestItems([{ meter: 'meter-a', ts: '2024-01-01T00:15:00+08:00', value: 10 }]);
     const d = await createDeclaration(f.deps, f.principals.province44, {
       unitKind: 'factory',
       unitName: 'Fuzz factory',
@@ -105,13 +113,17 @@ describe.each(testBackends)('fuzzing every route on $name', (backend) => {
       'POST /api/v1/declarations/{id}/objections/{objectionId}/resolution',
       'GET /api/v1/audit/verify',
       'GET /api/v1/factories',
+      'POST /api/v1/meters',
+      'POST /api/v1/readings',
+      'GET /api/v1/meters/{id}/readings',
+      'GET /api/v1/metering/factories/{factory}/months/{month}',
     ])
       expect(paths.has(p), p).toBe(true);
     expect(routes.length).toBeGreaterThan(30);
   });
 
   it('answers malformed bodies, query strings and headers on every route with no 5xx, no write, and a 4xx naming the field', async () => {
-    const reference = await writeFingerprint(f.store, declarationIds);
+    const reference = await writeFingerprint(f.store, declarationIds, f.metering);
     const unnamed = new Set<string>();
     const numRuns = backend.name === 'sqlite' ? 12 : 5;
     for (const route of routes) {
@@ -150,7 +162,7 @@ describe.each(testBackends)('fuzzing every route on $name', (backend) => {
         { numRuns },
       );
     }
-    expect(await writeFingerprint(f.store, declarationIds)).toBe(reference);
+    expect(await writeFingerprint(f.store, declarationIds, f.metering)).toBe(reference);
     if (unnamed.size)
       console.warn(`4xx answers without a field on routes of other modules:\n${[...unnamed].join('\n')}`);
   });

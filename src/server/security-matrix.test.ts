@@ -107,13 +107,59 @@ const scopedRoutes = (r: Records, agency: string) =>
     { method: 'GET', url: `/api/v1/negative-list?enterpriseId=${r.enterprise}` },
   ] as const;
 
+/** Which tenant's metering each role reaches: the owning enterprise and the administrators of its region. */
+const meteringHome: Record<RoleKey | 'public', Tenant | 'both' | 'none'> = {
+  ...home,
+  parkA: 'none',
+  parkB: 'none',
+  agencyA: 'none',
+  agencyB: 'none',
+};
+
+/** Every metering route, against one tenant's factory and meter. */
+const meteringRoutes = (factory: string, meter: string) =>
+  [
+    {
+      method: 'POST',
+      url: '/api/v1/meters',
+      body: {
+        id: `new-${factory}`,
+        factoryId: factory,
+        medium: 'electricity',
+        unit: 'kWh',
+        intervalSeconds: 900,
+      },
+    },
+    { method: 'POST', url: '/api/v1/readings', body: [{ meter, ts: '2024-01-01T02:00:00+08:00', value: 5 }] },
+    { method: 'POST', url: '/api/v1/readings', csv: `meter,ts,value\n${meter},2024-01-01T02:15:00+08:00,5` },
+    { method: 'GET', url: `/api/v1/meters/${meter}` },
+    { method: 'GET', url: `/api/v1/meters?factory=${factory}` },
+    { method: 'GET', url: `/api/v1/meters/${meter}/rollups?grain=day&from=2024-01-01&to=2024-01-02` },
+    ...['readings', 'gaps', 'flags'].map((kind) => ({
+      method: 'GET',
+      url: `/api/v1/meters/${meter}/${kind}?from=2024-01-01T00:00:00Z&to=2024-01-02T00:00:00Z`,
+    })),
+    { method: 'GET', url: `/api/v1/metering/daily?day=2024-01-01&factory=${factory}` },
+    { method: 'GET', url: `/api/v1/metering/factories/${factory}/months/2024-01` },
+  ] as const;
+
 describe.each(testBackends)(
   'security matrix on $name: every route x every role x own and other tenant',
   (backend) => {
     let f: ProgrammeFixture;
     const records = {} as Record<Tenant, Records>;
     beforeAll(async () => {
-      f = await openProgrammeFixture(backend);
+      f = await openProgrammeFixture(backend, { metering: true });
+      for (const t of ['a', 'b']) {
+        await f.metering?.addMeter({
+          id: `meter-${t}`,
+          factoryId: `fac_${t}`,
+          medium: 'electricity',
+          unit: 'kWh',
+          intervalSeconds: 900,
+        });
+        await f.metering?.ingestItems([{ meter: `meter-${t}`, ts: '2024-01-01T00:15:00+08:00', value: 10 }]);
+      }
       const p = f.principals;
       for (const [t, prov, ent, park, entUser, agency] of [
         ['A', 'province44', 'ent_a', 'park_a', 'enterpriseA', f.agencies.a],
@@ -169,6 +215,109 @@ describe.each(testBackends)(
         }
       }
       expect(checked).toBeGreaterThan(200);
+    });
+
+    /** Meters and stored readings: what a metering write would change. */
+    const meteringFingerprint = async () => {
+      const m = f.metering;
+      if (!m) throw new Error('the fixture was opened without metering');
+      const counts = [];
+      for (const id of ['meter-a', 'meter-b'])
+        counts.push((await m.readings(id, 0, 2e9)).length, m.meterMonth(id, '2024-01').sum);
+      return JSON.stringify([m.listMeters().map((x) => x.id), counts]);
+    };
+    const sendMetering = (
+      role: RoleKey | 'public',
+      route: {
+        readonly method: string;
+        readonly url: string;
+        readonly body?: unknown;
+        readonly csv?: string;
+      },
+    ) =>
+      f.app.inject({
+        method: route.method as 'GET',
+        url: route.url,
+        ...(route.body === undefined ? {} : { payload: route.body as object }),
+        ...(route.csv === undefined ? {} : { payload: route.csv }),
+        headers: {
+          ...(route.csv === undefined ? {} : { 'content-type': 'text/csv' }),
+          ...(role === 'public' ? {} : { authorization: `Bearer ${f.tokens[role]}` }),
+        },
+      });
+
+    it('no role reads or writes metering data across an enterprise or region boundary, and the public none', async () => {
+      const before = await meteringFingerprint();
+      let checked = 0;
+      for (const role of [...roles, 'public'] as const) {
+        for (const tenant of ['A', 'B'] as const) {
+          const reach = meteringHome[role];
+          if (reach === 'both' || reach === tenant) continue;
+          const t = tenant.toLowerCase();
+          for (const route of meteringRoutes(`fac_${t}`, `meter-${t}`)) {
+            const res = await sendMetering(role, route);
+            const label = `${role} ${route.method} ${route.url} -> ${res.statusCode} ${res.body}`;
+            if (route.url === '/api/v1/readings' && res.statusCode === 200) {
+              // A signed-in enterprise or administrator: each reading of a meter outside its reach is
+              // rejected as an unknown meter, exactly like a meter that does not exist.
+              expect(res.json(), label).toMatchObject({ stored: 0, rejected: [{ reason: 'unknown-meter' }] });
+            } else {
+              expect([401, 403, 404], label).toContain(res.statusCode);
+              const body = res.json<{ code?: unknown; message?: unknown; details?: unknown }>();
+              expect([typeof body.code, typeof body.message, typeof body.details], label).toEqual([
+                'string',
+                'string',
+                'object',
+              ]);
+            }
+            if (role === 'public')
+              expect(res.json<{ code: string }>().code, label).toBe('GM_UNAUTHENTICATED');
+            expect(await meteringFingerprint(), label).toBe(before);
+            checked++;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(100);
+      for (const role of roles) {
+        const reach = meteringHome[role];
+        if (reach === 'none') continue;
+        const meters = (await sendMetering(role, { method: 'GET', url: '/api/v1/meters' })).json<{
+          items: { id: string }[];
+        }>();
+        const daily = (
+          await sendMetering(role, { method: 'GET', url: '/api/v1/metering/daily?day=2024-01-01' })
+        ).json<{ items: { meter: string }[] }>();
+        const expected = reach === 'both' ? ['meter-a', 'meter-b'] : [`meter-${reach.toLowerCase()}`];
+        expect(meters.items.map((m) => m.id).sort(), role).toEqual(expected);
+        expect(daily.items.map((m) => m.meter).sort(), role).toEqual(expected);
+      }
+    });
+
+    it('the owning enterprise and the administrators of its region read and write its metering', async () => {
+      let ts = 0;
+      for (const role of roles) {
+        for (const tenant of ['A', 'B'] as const) {
+          const reach = meteringHome[role];
+          if (reach !== 'both' && reach !== tenant) continue;
+          const t = tenant.toLowerCase();
+          for (const route of meteringRoutes(`fac_${t}`, `meter-${t}`).filter((r) => r.method === 'GET')) {
+            const res = await sendMetering(role, route);
+            expect(res.statusCode, `${role} ${route.url} ${res.body}`).toBe(200);
+          }
+          ts++;
+          const wrote = await sendMetering(role, {
+            method: 'POST',
+            url: '/api/v1/readings',
+            body: [
+              { meter: `meter-${t}`, ts: `2024-02-01T${String(ts).padStart(2, '0')}:00:00+08:00`, value: 1 },
+            ],
+          });
+          expect(wrote.json(), `${role} writes ${tenant}`).toMatchObject({ stored: 1, rejected: [] });
+        }
+      }
+      const added = await sendMetering('enterpriseA', meteringRoutes('fac_a', 'meter-a')[0]);
+      expect(added.statusCode, added.body).toBe(201);
+      expect(added.json()).toMatchObject({ id: 'new-fac_a', factoryId: 'fac_a' });
     });
 
     it('every role reads its own records, and lists show nothing of another tenant', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import mqtt from 'mqtt';
 import { describe, expect, it } from 'vitest';
+import { createOperator, issueOperatorToken } from '../testing/operator-token.ts';
 
 const bin = resolve(import.meta.dirname, '../../../bin/greenmfg.js');
 const brokerUrl = process.env.GREENMFG_TEST_MQTT ?? 'mqtt://127.0.0.1:1883';
@@ -41,11 +42,15 @@ describe('acknowledged means durable', () => {
     const dir = mkdtempSync(join(tmpdir(), 'greenmfg-crash-'));
     const tag = `c${process.pid}${Date.now().toString(36)}`;
     try {
+      // Metering is enterprise data: the stream goes in with a national administrator's API token.
+      await createOperator({ GREENMFG_DATA_DIR: dir, GREENMFG_DATABASE_URL: '' });
       const first = await startServer(dir);
+      const token = await issueOperatorToken(first.url);
+      const authorization = `Bearer ${token}`;
       const post = (path: string, body: unknown) =>
         fetch(`${first.url}${path}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization },
           body: JSON.stringify(body),
         });
       for (const id of ['h', 'q'])
@@ -114,6 +119,7 @@ describe('acknowledged means durable', () => {
             (await (
               await fetch(
                 `${second.url}/api/v1/meters/${meter}/readings?from=2024-01-01T00:00:00Z&to=2025-01-01T00:00:00Z`,
+                { headers: { authorization } },
               )
             ).json()) as { items: { ts: string }[] }
           ).items;

@@ -66,3 +66,44 @@ export const errorBody = {
     details: { type: 'object', additionalProperties: true },
   },
 } as const;
+
+/**
+ * A route's response schemas: its success body under its status, and the error body for every 4xx
+ * and 5xx. They document the API (/api/openapi.json); buildServer serializes with JSON.stringify,
+ * so a schema never drops or coerces a field (tests check bodies against them, response-check.ts).
+ */
+export function responses(ok: object, status: 200 | 201 = 200) {
+  return { [status]: ok, '4xx': errorBody, '5xx': errorBody };
+}
+
+/** A JSON object with these properties required (others allowed: the schema documents, it does not filter). */
+export function objectOf(properties: Record<string, object>, optional: readonly string[] = []) {
+  return {
+    type: 'object',
+    required: Object.keys(properties).filter((k) => !optional.includes(k)),
+    properties,
+  } as const;
+}
+
+/** `{ items: [...] }`, and the paging fields when the list is paged. */
+export function itemsOf(item: object, paged = false) {
+  const items = { type: 'array', items: item } as const;
+  return paged
+    ? objectOf({
+        items,
+        total: { type: 'integer' },
+        page: { type: 'integer' },
+        pageSize: { type: 'integer' },
+      })
+    : objectOf({ items });
+}
+
+export const str = { type: 'string' } as const;
+export const num = { type: 'number' } as const;
+export const int = { type: 'integer' } as const;
+export const bool = { type: 'boolean' } as const;
+export const nullable = (t: 'string' | 'number' | 'integer' | 'boolean' | 'object') =>
+  ({ type: [t, 'null'] }) as const;
+/** Any JSON value (documented elsewhere, e.g. a standard as data). */
+export const anyValue = {} as const;
+export const anyObject = { type: 'object', additionalProperties: true } as const;

@@ -1,27 +1,48 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, principalOf } from '../../services/auth/accounts.ts';
+import { createApiToken } from '../../services/auth/sessions.ts';
 import { createMeteringService } from '../../services/metering/metering-service.ts';
 import { openStore, type Store } from '../../store/open-store.ts';
 import { openDuckdbTelemetry } from '../../store/telemetry/duckdb-telemetry.ts';
-import { installErrorHandler } from '../error-handler.ts';
-import { meteringRoutes } from './metering-routes.ts';
+import { buildServer } from '../build-server.ts';
+import { programmeDeps } from '../programme-deps.ts';
+import { checkResponse } from '../testing/response-check.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'greenmfg-metering-api-'));
 let store: Store;
 let app: FastifyInstance;
 let closeTelemetry: () => Promise<void>;
+/** A national administrator's API token: its region covers factories the registry does not know. */
+let token = '';
 
 async function open(): Promise<void> {
   store = await openStore(join(dir, 'greenmfg.sqlite'));
   const telemetry = await openDuckdbTelemetry(join(dir, 'telemetry.duckdb'));
   closeTelemetry = () => telemetry.close();
   const metering = await createMeteringService({ meters: store.meters, telemetry });
-  app = Fastify({ ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: true } } });
-  installErrorHandler(app);
-  await app.register(meteringRoutes(metering));
+  const programme = programmeDeps(store, { argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 } });
+  if (!token) {
+    const admin = await createAccount(
+      programme,
+      { kind: 'cli' },
+      { email: 'ops@example.cn', password: 'a long enough password', role: 'admin', level: 'national' },
+    );
+    token = (await createApiToken(programme, principalOf(admin), 'metering test')).token;
+  }
+  app = await buildServer({
+    registry: store.registry,
+    codeTables: store.codeTables,
+    operatingYears: store.operatingYears,
+    databaseKind: store.kind,
+    metering,
+    programme,
+    webDistDir: '/nonexistent-web-dist',
+    checkResponse,
+  });
 }
 async function close(): Promise<void> {
   await app.close();
@@ -29,11 +50,12 @@ async function close(): Promise<void> {
   await store.close();
 }
 
+const get = (url: string) => app.inject({ url, headers: { authorization: `Bearer ${token}` } });
 const post = (url: string, payload: unknown, contentType = 'application/json') =>
   app.inject({
     method: 'POST',
     url,
-    headers: { 'content-type': contentType },
+    headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
     payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
   });
 
@@ -91,9 +113,7 @@ describe('metering over HTTP', () => {
       unit: 'kWh',
     });
     expect(noInterval.json()).toMatchObject({ details: { issues: [{ field: 'intervalSeconds' }] } });
-    expect((await app.inject('/api/v1/meters?factory=f1')).json<{ items: unknown[] }>().items).toHaveLength(
-      2,
-    );
+    expect((await get('/api/v1/meters?factory=f1')).json<{ items: unknown[] }>().items).toHaveLength(2);
   });
 
   it('stores the valid readings of a JSON batch and names each rejected index, reason and field', async () => {
@@ -151,37 +171,31 @@ describe('metering over HTTP', () => {
     }>();
     expect(again).toMatchObject({ stored: 0, duplicates: 8 });
 
-    const days = (
-      await app.inject('/api/v1/meters/e1/rollups?grain=day&from=2024-01-01&to=2024-01-02')
-    ).json<{
+    const days = (await get('/api/v1/meters/e1/rollups?grain=day&from=2024-01-01&to=2024-01-02')).json<{
       items: { bucket: string; sum: number; readings: number }[];
     }>();
     // 10 + 12 (0.012 MWh) + 6 + 4 + 7 (the 24:00 reading closes 1 January).
     expect(days.items).toEqual([{ bucket: '2024-01-01', sum: 39, readings: 5 }]);
-    const gasDays = (
-      await app.inject('/api/v1/meters/g1/rollups?grain=day&from=2024-01-01&to=2024-01-02')
-    ).json<{
+    const gasDays = (await get('/api/v1/meters/g1/rollups?grain=day&from=2024-01-01&to=2024-01-02')).json<{
       items: { bucket: string; sum: number }[];
     }>();
     // 99900 -> 99990 -> 99995 -> (rollover at 100000) 20: 90 + 5 + 25, all on 1 January.
     expect(gasDays.items).toEqual([{ bucket: '2024-01-01', sum: 120, readings: 3 }]);
-    const hours = (
-      await app.inject('/api/v1/meters/e1/rollups?grain=hour&from=2024-01-01&to=2024-01-01')
-    ).json<{
+    const hours = (await get('/api/v1/meters/e1/rollups?grain=hour&from=2024-01-01&to=2024-01-01')).json<{
       items: { bucket: string; sum: number }[];
     }>();
     expect(hours.items[0]).toMatchObject({ bucket: '2024-01-01T00:00:00+08:00', sum: 32 });
     const gaps = (
-      await app.inject('/api/v1/meters/e1/gaps?from=2024-01-01T00:00:00Z&to=2024-01-02T00:00:00Z')
+      await get('/api/v1/meters/e1/gaps?from=2024-01-01T00:00:00Z&to=2024-01-02T00:00:00Z')
     ).json<{
       items: { missing: number }[];
     }>();
     expect(gaps.items[0]?.missing).toBe(91);
-    const daily = (await app.inject('/api/v1/metering/daily?day=2024-01-01&factory=f1')).json<{
+    const daily = (await get('/api/v1/metering/daily?day=2024-01-01&factory=f1')).json<{
       items: unknown[];
     }>();
     expect(daily.items).toHaveLength(2);
-    const month = (await app.inject('/api/v1/metering/factories/f1/months/2024-01')).json<{
+    const month = (await get('/api/v1/metering/factories/f1/months/2024-01')).json<{
       tce: number;
       byMedium: { medium: string; quantity: number }[];
     }>();
@@ -190,7 +204,20 @@ describe('metering over HTTP', () => {
       ['natural-gas-gas-field', 120],
     ]);
     expect(month.tce).toBeGreaterThan(0);
-    expect((await app.inject('/api/v1/meters/e1/rollups?grain=day&from=2024-1-1&to=x')).statusCode).toBe(400);
+    expect((await get('/api/v1/meters/e1/rollups?grain=day&from=2024-1-1&to=x')).statusCode).toBe(400);
+    // Readings are stored with unsigned 32-bit seconds: a range past 2106 is the caller's error, named.
+    expect(
+      (await get('/api/v1/meters/e1/readings?from=2024-01-01T00:00:00Z&to=2200-01-01T00:00:00Z')).json(),
+    ).toMatchObject({ code: 'GM_VALIDATION', details: { issues: [{ field: 'query.to' }] } });
+    // Without a token: enterprise data, so 401 in the standard error shape.
+    expect(
+      (
+        await app.inject('/api/v1/meters/e1/readings?from=2024-01-01T00:00:00Z&to=2024-01-02T00:00:00Z')
+      ).json(),
+    ).toMatchObject({
+      code: 'GM_UNAUTHENTICATED',
+      details: { field: 'authorization' },
+    });
   });
 
   it('after a restart still knows what is stored: a re-sent batch is all duplicates, a changed value a conflict', async () => {
@@ -203,9 +230,7 @@ describe('metering over HTTP', () => {
       ])
     ).json<{ stored: number; duplicates: number; rejected: { reason: string }[] }>();
     expect(res).toMatchObject({ stored: 0, duplicates: 1, rejected: [{ reason: 'conflict' }] });
-    const days = (
-      await app.inject('/api/v1/meters/e1/rollups?grain=day&from=2024-01-01&to=2024-01-01')
-    ).json<{
+    const days = (await get('/api/v1/meters/e1/rollups?grain=day&from=2024-01-01&to=2024-01-01')).json<{
       items: { sum: number }[];
     }>();
     expect(days.items[0]?.sum).toBe(39);

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { validationError } from '../../core/errors.ts';
 import { meteredMedia } from '../../core/metering/meter.ts';
 import { timestampSeconds } from '../../core/metering/parse-timestamp.ts';
-import type { MeteringService } from '../../services/metering/metering-service.ts';
+import type { MeteringAccess } from '../../services/metering/metering-access.ts';
+import { meteringResponses as r } from '../openapi/metering-schemas.ts';
+import { responses } from '../openapi/schemas.ts';
 
 const idPattern = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
 
@@ -39,17 +41,29 @@ const rangeQuery = {
 /** Readings bodies may be large: a bulk CSV of a million readings is about 40 MB. */
 const readingsBodyLimit = 256 * 1024 * 1024;
 
+/** Readings are stored with unsigned 32-bit epoch seconds: 1970 to early 2106. */
+const lastStorableSecond = 2 ** 32 - 1;
+
 const timeArg = (text: string, field: string): number => {
   const s = timestampSeconds(text, 0);
   if (Number.isNaN(s))
     throw validationError([
       { field: `query.${field}`, message: 'must be an ISO 8601 timestamp', value: text },
     ]);
+  if (s < 0 || s > lastStorableSecond)
+    throw validationError([
+      { field: `query.${field}`, message: 'must lie between 1970 and 2106', value: text },
+    ]);
   return s;
 };
 
-/** Meters and readings: register and list meters, ingest readings (JSON or CSV), read rollups, gaps and accounts. */
-export function meteringRoutes(metering: MeteringService) {
+const tag = { tags: ['metering'], security: [{ bearer: [] }, { session: [] }] };
+
+/**
+ * Meters and readings: register and list meters, ingest readings (JSON or CSV), read rollups, gaps
+ * and accounts. Every route is enterprise data, authorized in the service (metering-access.ts).
+ */
+export function meteringRoutes(metering: MeteringAccess) {
   return (app: FastifyInstance): Promise<void> => {
     app.addContentTypeParser(
       ['text/csv', 'text/plain'],
@@ -59,9 +73,17 @@ export function meteringRoutes(metering: MeteringService) {
 
     app.post<{ Body: Record<string, unknown> }>(
       '/api/v1/meters',
-      { schema: { body: meterBody } },
+      {
+        schema: {
+          ...tag,
+          summary:
+            "Register a meter of a factory (the factory's enterprise, or an administrator of its region)",
+          body: meterBody,
+          response: responses(r.meter, 201),
+        },
+      },
       async (req, reply) => {
-        const meter = await metering.addMeter(req.body);
+        const meter = await metering.addMeter(req.principal, req.body);
         return reply.status(201).send(meter);
       },
     );
@@ -69,32 +91,49 @@ export function meteringRoutes(metering: MeteringService) {
       '/api/v1/meters',
       {
         schema: {
+          ...tag,
+          summary: 'The meters the caller reaches, optionally of one factory',
           querystring: {
             type: 'object',
             additionalProperties: false,
             properties: { factory: { type: 'string', pattern: idPattern } },
           },
+          response: responses(r.items(r.meter)),
         },
       },
-      (req) => ({ items: metering.listMeters(req.query.factory) }),
+      async (req) => ({ items: await metering.listMeters(req.principal, req.query.factory) }),
     );
-    app.get<{ Params: { id: string } }>('/api/v1/meters/:id', { schema: { params: meterParams } }, (req) =>
-      metering.getMeter(req.params.id),
+    app.get<{ Params: { id: string } }>(
+      '/api/v1/meters/:id',
+      { schema: { ...tag, summary: 'One meter', params: meterParams, response: responses(r.meter) } },
+      (req) => metering.getMeter(req.principal, req.params.id),
     );
 
     // A batch stores its valid readings; the response names each rejected index with its reason
     // and field (STYLE.md habit 6: a partial batch is a result, not an error).
-    app.post('/api/v1/readings', { bodyLimit: readingsBodyLimit }, async (req) => {
-      const body: unknown = req.body;
-      if (typeof body === 'string') return metering.ingestCsv(body);
-      if (Array.isArray(body)) return metering.ingestItems(body);
-      throw validationError([
-        {
-          field: 'body',
-          message: 'must be a JSON array of readings {meter, ts, value, unit?} or a text/csv body',
+    app.post(
+      '/api/v1/readings',
+      {
+        bodyLimit: readingsBodyLimit,
+        schema: {
+          ...tag,
+          summary:
+            "Ingest readings: a JSON array of {meter, ts, value, unit?} or a text/csv body (meter,ts,value[,unit]); readings for meters outside the caller's reach are rejected as unknown-meter",
+          response: responses(r.ingestReport),
         },
-      ]);
-    });
+      },
+      async (req) => {
+        const body: unknown = req.body;
+        if (typeof body === 'string') return metering.ingestCsv(req.principal, body);
+        if (Array.isArray(body)) return metering.ingestItems(req.principal, body);
+        throw validationError([
+          {
+            field: 'body',
+            message: 'must be a JSON array of readings {meter, ts, value, unit?} or a text/csv body',
+          },
+        ]);
+      },
+    );
 
     app.get<{
       Params: { id: string };
@@ -103,7 +142,10 @@ export function meteringRoutes(metering: MeteringService) {
       '/api/v1/meters/:id/rollups',
       {
         schema: {
+          ...tag,
+          summary: "One meter's use by hour, day or month (local to the site)",
           params: meterParams,
+          response: responses(r.rollups),
           querystring: {
             type: 'object',
             additionalProperties: false,
@@ -119,17 +161,33 @@ export function meteringRoutes(metering: MeteringService) {
       async (req) => ({
         meter: req.params.id,
         grain: req.query.grain,
-        items: await metering.meterRollups(req.params.id, req.query.grain, req.query.from, req.query.to),
+        items: await metering.meterRollups(
+          req.principal,
+          req.params.id,
+          req.query.grain,
+          req.query.from,
+          req.query.to,
+        ),
       }),
     );
     // Readings, gaps and flags of one meter over a time range: one route shape, three queries.
     for (const path of ['readings', 'gaps', 'flags'] as const) {
       app.get<{ Params: { id: string }; Querystring: { from: string; to: string } }>(
         `/api/v1/meters/:id/${path}`,
-        { schema: { params: meterParams, querystring: rangeQuery } },
+        {
+          schema: {
+            ...tag,
+            summary: `One meter's ${path} between two ISO 8601 times`,
+            params: meterParams,
+            querystring: rangeQuery,
+            response: responses(r.series[path]),
+          },
+        },
         async (req) => ({
           meter: req.params.id,
-          items: await metering[path](
+          items: await metering.series(
+            req.principal,
+            path,
             req.params.id,
             timeArg(req.query.from, 'from'),
             timeArg(req.query.to, 'to'),
@@ -141,6 +199,9 @@ export function meteringRoutes(metering: MeteringService) {
       '/api/v1/metering/daily',
       {
         schema: {
+          ...tag,
+          summary: "Every reachable meter's use on one local day",
+          response: responses(r.daily),
           querystring: {
             type: 'object',
             additionalProperties: false,
@@ -152,12 +213,18 @@ export function meteringRoutes(metering: MeteringService) {
           },
         },
       },
-      (req) => ({ day: req.query.day, items: metering.dailyRollup(req.query.day, req.query.factory) }),
+      async (req) => ({
+        day: req.query.day,
+        items: await metering.dailyRollup(req.principal, req.query.day, req.query.factory),
+      }),
     );
     app.get<{ Params: { factory: string; month: string }; Querystring: { region?: string } }>(
       '/api/v1/metering/factories/:factory/months/:month',
       {
         schema: {
+          ...tag,
+          summary: "A factory's metered use by medium in one month, with tce and CO2",
+          response: responses(r.factoryMonth),
           params: {
             type: 'object',
             required: ['factory', 'month'],
@@ -173,7 +240,7 @@ export function meteringRoutes(metering: MeteringService) {
           },
         },
       },
-      (req) => metering.factoryMonth(req.params.factory, req.params.month, req.query.region),
+      (req) => metering.factoryMonth(req.principal, req.params.factory, req.params.month, req.query.region),
     );
     return Promise.resolve();
   };

@@ -1,14 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../../core/auth/principal.ts';
 import type { Clock, ListImport } from '../../core/ports.ts';
-import type { Enterprise, Park, Region } from '../../core/registry/types.ts';
+import type { Enterprise, Factory, Park, Region } from '../../core/registry/types.ts';
 import { createAccount, createAgency, principalOf, type NewAccount } from '../../services/auth/accounts.ts';
 import { createApiToken } from '../../services/auth/sessions.ts';
+import { createMeteringService, type MeteringService } from '../../services/metering/metering-service.ts';
+import { openDuckdbTelemetry } from '../../store/telemetry/duckdb-telemetry.ts';
 import type { TestBackend } from '../../store/contract/test-backends.ts';
 import type { Store } from '../../store/open-store.ts';
 import { buildServer } from '../build-server.ts';
 import type { WorkflowServerDeps } from '../plugins/auth-routes.ts';
 import { programmeDeps } from '../programme-deps.ts';
+import { checkResponse } from './response-check.ts';
 
 /** A clock the tests move by hand. */
 export interface TestClock extends Clock {
@@ -55,14 +61,31 @@ const park = (id: string, name: string, regionCode: string): Park => ({
   batch: '2021',
 });
 
-/** Two tenants in two provinces: enterprise A and park A in Shenzhen, enterprise B and park B in Hangzhou. */
+const factory = (id: string, enterpriseId: string, regionCode: string): Factory => ({
+  id,
+  enterpriseId,
+  name: `Factory ${id}`,
+  regionCode,
+  provinceCode: `${regionCode.slice(0, 2)}0000`,
+  recommender: null,
+  listRegion: regionCode,
+  industryCode: null,
+  industrySector: null,
+  evaluator: null,
+  batch: '2021',
+});
+
+/**
+ * Two tenants in two provinces: enterprise A, its factory and park A in Shenzhen, enterprise B, its
+ * factory and park B in Hangzhou.
+ */
 export const fixtureImport: ListImport = {
   enterprises: [
     enterprise('ent_a', 'Enterprise A', '440300'),
     enterprise('ent_b', 'Enterprise B', '330100'),
     enterprise('ent_c', 'Enterprise C', '440100'),
   ],
-  factories: [],
+  factories: [factory('fac_a', 'ent_a', '440300'), factory('fac_b', 'ent_b', '330100')],
   parks: [park('park_a', 'Park A', '440300'), park('park_b', 'Park B', '330100')],
   supplyChain: [],
   products: [],
@@ -95,13 +118,19 @@ export interface ProgrammeFixture {
   readonly tokens: Readonly<Record<RoleKey, string>>;
   readonly principals: Readonly<Record<RoleKey, Principal>>;
   readonly agencies: { readonly a: string; readonly b: string };
+  /** The metering service, when the fixture was opened with `metering: true`. */
+  readonly metering: MeteringService | null;
   readonly close: () => Promise<void>;
 }
 
 /** Opens a fresh store with the fixture tenants, one account and API token per role, and the server. */
 export async function openProgrammeFixture(
   backend: TestBackend,
-  options: { readonly loginRateLimit?: { max: number; timeWindowMs: number } } = {},
+  options: {
+    readonly loginRateLimit?: { max: number; timeWindowMs: number };
+    /** Serve metering too, over a DuckDB telemetry store in a temporary directory. */
+    readonly metering?: boolean;
+  } = {},
 ): Promise<ProgrammeFixture> {
   const store = await backend.open();
   await store.codeTables.replaceRegions(fixtureRegions);
@@ -149,7 +178,12 @@ export async function openProgrammeFixture(
   for (const key of roles) {
     tokens[key] = (await createApiToken(deps, principals[key] as Principal, `${key} test token`)).token;
   }
+  const telemetryDir = options.metering ? mkdtempSync(join(tmpdir(), 'greenmfg-fixture-telemetry-')) : null;
+  const telemetry = telemetryDir ? await openDuckdbTelemetry(join(telemetryDir, 'telemetry.duckdb')) : null;
+  const metering = telemetry ? await createMeteringService({ meters: store.meters, telemetry }) : null;
   const app = await buildServer({
+    ...(metering ? { metering } : {}),
+    checkResponse,
     registry: store.registry,
     codeTables: store.codeTables,
     operatingYears: store.operatingYears,
@@ -166,8 +200,12 @@ export async function openProgrammeFixture(
     tokens: tokens as Record<RoleKey, string>,
     principals: principals as Record<RoleKey, Principal>,
     agencies: { a: a.id, b: b.id },
+    metering,
     async close() {
       await app.close();
+      await metering?.drain();
+      await telemetry?.close();
+      if (telemetryDir) rmSync(telemetryDir, { recursive: true, force: true });
       await store.close();
     },
   };

@@ -1,10 +1,16 @@
+import type { MeteringService } from '../../services/metering/metering-service.ts';
 import type { Store } from '../../store/open-store.ts';
 
 /**
  * A summary of everything the workflow and the registry hold, so that a test can prove a request
- * wrote nothing: the audit head, every declaration's version and the row counts of the tables.
+ * wrote nothing: the audit head, every declaration's version and the row counts of the tables, and
+ * with metering every meter and its stored readings.
  */
-export async function writeFingerprint(store: Store, declarationIds: readonly string[]): Promise<string> {
+export async function writeFingerprint(
+  store: Store,
+  declarationIds: readonly string[],
+  metering?: MeteringService | null,
+): Promise<string> {
   const w = store.workflow;
   const parts: unknown[] = [
     await w.auditLog.head(),
@@ -23,5 +29,7 @@ export async function writeFingerprint(store: Store, declarationIds: readonly st
   }
   parts.push((await w.negativeList.list({ page: 1, pageSize: 1 })).total);
   parts.push((await w.accounts.listAgencies({ page: 1, pageSize: 1 })).total);
+  for (const m of metering?.listMeters() ?? [])
+    parts.push(m.id, m.factoryId, (await metering?.readings(m.id, 0, 2 ** 32 - 1))?.length);
   return JSON.stringify(parts);
 }

@@ -68,6 +68,11 @@ export async function createMeteringService(deps: {
   };
 
   const lookup = (id: string) => byId.get(id);
+  const within =
+    (find: (id: string) => Meter | undefined, may: ((m: Meter) => boolean) | undefined) => (id: string) => {
+      const m = find(id);
+      return m && (may === undefined || may(m)) ? m : undefined;
+    };
   const meterOf = (id: string): Meter => {
     const m = byId.get(id);
     if (!m) throw new GmError('GM_NOT_FOUND', `No meter with id "${id}"`, { field: 'meter', id });
@@ -163,16 +168,24 @@ export async function createMeteringService(deps: {
       [...byId.values()].filter((m) => factoryId === undefined || m.factoryId === factoryId),
     getMeter: meterOf,
 
-    /** Ingests readings given as JSON objects {meter, ts, value, unit?}; `meterId` fixes the meter (MQTT topics). */
+    /**
+     * Ingests readings given as JSON objects {meter, ts, value, unit?}; `fixed` fixes the meter and
+     * its factory (MQTT topics). A meter `may` refuses is reported as an unknown meter, so that the
+     * batch learns nothing of meters outside the caller's reach.
+     */
     ingestItems(
       items: readonly unknown[],
       fixed?: { meterId: string; factoryId: string },
+      may?: (m: Meter) => boolean,
     ): Promise<IngestReport> {
       const v = createReadingValidator(
-        fixed
-          ? (id) =>
-              id === fixed.meterId && byId.get(id)?.factoryId === fixed.factoryId ? byId.get(id) : undefined
-          : lookup,
+        within(
+          fixed
+            ? (id) =>
+                id === fixed.meterId && byId.get(id)?.factoryId === fixed.factoryId ? byId.get(id) : undefined
+            : lookup,
+          may,
+        ),
       );
       items.forEach((item, i) => {
         if (typeof item !== 'object' || item === null || Array.isArray(item)) {
@@ -191,8 +204,8 @@ export async function createMeteringService(deps: {
     },
 
     /** Ingests a CSV body with columns meter, ts, value (and optionally unit): the bulk path. */
-    ingestCsv(text: string): Promise<IngestReport> {
-      const v = createReadingValidator(lookup, Math.ceil(text.length / 24));
+    ingestCsv(text: string, may?: (m: Meter) => boolean): Promise<IngestReport> {
+      const v = createReadingValidator(within(lookup, may), Math.ceil(text.length / 24));
       const parsed = parseReadingsCsv(text, v.check, v.checkSpan, v.scanCsv);
       return ingestColumns(v.columns, parsed.rows, [...parsed.rejections, ...v.rejections]);
     },

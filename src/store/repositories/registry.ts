@@ -180,6 +180,19 @@ export function createRegistry(db: Kysely<Database>): Registry {
       const row = await db.selectFrom('factories').selectAll().where('id', '=', id).executeTakeFirst();
       return row && factoryFromRow(row);
     },
+    async getFactories(ids) {
+      const out = [];
+      // Chunks of 500 stay under SQLite's and PostgreSQL's bound-parameter limits.
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await db
+          .selectFrom('factories')
+          .selectAll()
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute();
+        out.push(...rows.map(factoryFromRow));
+      }
+      return out;
+    },
     async getPark(id) {
       const row = await db.selectFrom('parks').selectAll().where('id', '=', id).executeTakeFirst();
       return row && parkFromRow(row);
