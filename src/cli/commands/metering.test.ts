@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { createOperator, issueOperatorToken } from '../../server/testing/operator-token.ts';
 import { greenmfgBin as bin, makeTestDataDir, runGreenmfg as greenmfg } from '../testing/run-greenmfg.ts';
 
 describe('greenmfg meter and ingest', () => {
@@ -66,9 +67,10 @@ describe('greenmfg meter and ingest', () => {
     expect((JSON.parse(list.stdout) as { id: string }[]).map((m) => m.id)).toContain('e1');
   }, 180_000);
 
-  it('says plainly that a data directory held by a running server must go through its API, and does with --server', async () => {
+  it('says plainly that a data directory held by a running server must go through its API, and does with --server and a token', async () => {
     const place = await makeTestDataDir('greenmfg-cli-locked-');
     onTestFinished(() => place.dispose());
+    await createOperator(place.env);
     const server = spawn(process.execPath, [bin, 'start'], {
       env: {
         ...process.env,
@@ -92,9 +94,24 @@ describe('greenmfg meter and ingest', () => {
       expect(locked.code).toBe(1);
       expect(locked.stderr).toContain('GM_DATA_DIR_LOCKED');
       expect(locked.stderr).toContain('--server');
-      const viaApi = await greenmfg(place, 'meter', 'list', '--server', url);
+      // Metering is enterprise data: without a token the server refuses, and the command says how.
+      const anonymous = await greenmfg(place, 'meter', 'list', '--server', url);
+      expect(anonymous.code).toBe(1);
+      expect(anonymous.stderr).toContain('GM_UNAUTHENTICATED');
+      expect(anonymous.stderr).toContain('GREENMFG_TOKEN');
+      const token = await issueOperatorToken(url);
+      const viaApi = await greenmfg(place, 'meter', 'list', '--server', url, '--token', token);
       expect(viaApi.code).toBe(0);
       expect(viaApi.stdout).toContain('demo-steel-electricity');
+      const file = join(place.dir, 'more.csv');
+      writeFileSync(file, 'meter,ts,value\ndemo-steel-electricity,2019-06-01T00:15:00Z,1\n');
+      const withEnvToken = { ...place, env: { ...place.env, GREENMFG_TOKEN: token } };
+      const ingested = await greenmfg(withEnvToken, 'ingest', file, '--server', url);
+      expect(ingested.stdout).toContain('1 rows, 1 stored');
+      expect(ingested.code).toBe(0);
+      const refused = await greenmfg(place, 'ingest', file, '--server', url, '--token', 'gmt_not-a-token');
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('GM_UNAUTHENTICATED');
     } finally {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));

@@ -47,9 +47,20 @@ async function localClient(): Promise<MeteringClient> {
   };
 }
 
-function httpClient(base: string): MeteringClient {
-  const call = async <T>(path: string, init: RequestInit): Promise<T> => {
-    const res = await fetch(new URL(path, base), init);
+/**
+ * A running server's metering API. Metering is enterprise data, so every call carries an API token
+ * (`--token`, or GREENMFG_TOKEN so that it stays out of the process list) of the enterprise or of an
+ * administrator whose region covers the factories.
+ */
+function httpClient(base: string, token: string | undefined): MeteringClient {
+  const call = async <T>(
+    path: string,
+    init: RequestInit & { headers?: Record<string, string> },
+  ): Promise<T> => {
+    const res = await fetch(new URL(path, base), {
+      ...init,
+      headers: { ...init.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
     const body = (await res.json()) as T & {
       code?: string;
       message?: string;
@@ -58,7 +69,7 @@ function httpClient(base: string): MeteringClient {
     if (!res.ok)
       throw new GmError(
         (body.code ?? 'GM_INTERNAL') as never,
-        body.message ?? res.statusText,
+        `${body.message ?? res.statusText}${res.status === 401 && !token ? '; pass --token <API token> or set GREENMFG_TOKEN' : ''}`,
         body.details ?? {},
       );
     return body;
@@ -77,11 +88,17 @@ function httpClient(base: string): MeteringClient {
   };
 }
 
-const clientFor = (server: string | undefined) =>
-  server ? Promise.resolve(httpClient(server)) : localClient();
+/** Where a command goes: `--server` (with `--token` or GREENMFG_TOKEN) or the data directory in process. */
+interface Target {
+  readonly server?: string;
+  readonly token?: string;
+}
 
-async function withClient<T>(server: string | undefined, run: (c: MeteringClient) => Promise<T>): Promise<T> {
-  const client = await clientFor(server);
+const clientFor = (to: Target) =>
+  to.server ? Promise.resolve(httpClient(to.server, to.token ?? process.env.GREENMFG_TOKEN)) : localClient();
+
+async function withClient<T>(to: Target, run: (c: MeteringClient) => Promise<T>): Promise<T> {
+  const client = await clientFor(to);
   try {
     return await run(client);
   } finally {
@@ -144,6 +161,7 @@ export function registerMeteringCommands(program: Command, io: CliIo): void {
     .option('--utc-offset <minutes>', 'the site offset from UTC in minutes', '480')
     .option('--name <text>', 'a label')
     .option('--server <url>', 'go through a running server at this URL')
+    .option('--token <token>', 'API token for --server (default: env GREENMFG_TOKEN)')
     .option('--json', 'print the meter as JSON')
     .action(
       async (o: {
@@ -157,10 +175,11 @@ export function registerMeteringCommands(program: Command, io: CliIo): void {
         utcOffset: string;
         name?: string;
         server?: string;
+        token?: string;
         json?: boolean;
       }) => {
         const num = (v: string | undefined) => (v === undefined ? null : Number(v));
-        const created = await withClient(o.server, (c) =>
+        const created = await withClient(o, (c) =>
           c.addMeter({
             id: o.id,
             factoryId: o.factory,
@@ -184,9 +203,10 @@ export function registerMeteringCommands(program: Command, io: CliIo): void {
     .command('list')
     .description('list the registered meters')
     .option('--server <url>', 'go through a running server at this URL')
+    .option('--token <token>', 'API token for --server (default: env GREENMFG_TOKEN)')
     .option('--json', 'print JSON')
-    .action(async (o: { server?: string; json?: boolean }) => {
-      const all = await withClient(o.server, (c) => c.listMeters());
+    .action(async (o: { server?: string; token?: string; json?: boolean }) => {
+      const all = await withClient(o, (c) => c.listMeters());
       if (o.json) io.stdout(`${JSON.stringify(all)}\n`);
       else
         for (const m of all)
@@ -203,12 +223,13 @@ export function registerMeteringCommands(program: Command, io: CliIo): void {
     .argument('<file>', 'CSV file')
     .option('--batch <rows>', 'rows per batch', '200000')
     .option('--server <url>', 'go through a running server at this URL')
+    .option('--token <token>', 'API token for --server (default: env GREENMFG_TOKEN)')
     .option('--json', 'print the report as JSON')
-    .action(async (file: string, o: { batch: string; server?: string; json?: boolean }) => {
+    .action(async (file: string, o: { batch: string; server?: string; token?: string; json?: boolean }) => {
       const size = statSync(file).size;
       const totals = { received: 0, stored: 0, duplicates: 0, flags: 0 };
       const rejected: Rejection[] = [];
-      await withClient(o.server, async (c) => {
+      await withClient(o, async (c) => {
         const bar =
           io.interactive && !o.json
             ? new SingleBar({ format: 'ingesting [{bar}] {percentage}% {stored} stored', hideCursor: true })
