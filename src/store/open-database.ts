@@ -83,20 +83,24 @@ export async function migrateToLatest(db: Kysely<Database>, kind: DatabaseKind):
 }
 
 async function runMigrator(db: Kysely<Database>, kind: DatabaseKind): Promise<string[]> {
+  const { error, results } = await (await createMigrator(db, kind)).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Kysely's migrator over greenmfg's migrations, its bookkeeping in the current schema. */
+export async function createMigrator(db: Kysely<Database>, kind: DatabaseKind): Promise<Migrator> {
   // Kysely looks for its bookkeeping tables across every schema it can see; name the current one
   // on PostgreSQL so that two schemas in one database (one per tenant or test) never mix them up.
   const schema =
     kind === 'postgres'
       ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
       : undefined;
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: migrationProvider,
     // Migrations from parallel branches get distinct names and may land in any order.
     allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -1,4 +1,5 @@
 import type { Migration, MigrationProvider } from 'kysely';
+import { enterpriseKeysMigration } from './0006-enterprise-keys.ts';
 import { footprintNetworkMigration } from './0005-footprint-network.ts';
 import { registryMigration } from './0001-registry.ts';
 import { metersMigration } from './0003-meters.ts';
@@ -12,6 +13,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003-meters': metersMigration,
   '0004-workflow': workflowMigration,
   '0005-footprint-network': footprintNetworkMigration,
+  '0006-enterprise-keys': enterpriseKeysMigration,
 };
 
 /** A static provider: migrations are code, not files found at run time. */

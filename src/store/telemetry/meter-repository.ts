@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { GmError } from '../../core/errors.ts';
 import type { Meter, MeterInput, MeterKind } from '../../core/metering/meter.ts';
 import type { Meters } from '../../core/ports.ts';
@@ -17,9 +17,11 @@ export interface MetersTable {
   rollover_at: number | null;
   utc_offset_minutes: number;
   name: string | null;
+  /** The factory's enterprise (migration 0006), null while the factory is not in the registry. */
+  enterprise_id: string | null;
 }
 
-const toMeter = (r: MetersTable): Meter => ({
+const toMeter = (r: Omit<MetersTable, 'enterprise_id'>): Meter => ({
   id: r.id,
   key: Number(r.key),
   factoryId: r.factory_id,
@@ -53,7 +55,7 @@ export function createMeterRepository<DB>(database: Kysely<DB>): Meters {
           .select((eb) => eb.fn.max('key').as('max'))
           .executeTakeFirst();
         const key = Number(max?.max ?? 0) + 1;
-        const row: MetersTable = {
+        const row: Omit<MetersTable, 'enterprise_id'> = {
           id: meter.id,
           key,
           factory_id: meter.factoryId,
@@ -65,7 +67,14 @@ export function createMeterRepository<DB>(database: Kysely<DB>): Meters {
           utc_offset_minutes: meter.utcOffsetMinutes,
           name: meter.name,
         };
-        await trx.insertInto('meters').values(row).execute();
+        // Every tenant-owned row carries its enterprise key (src/store/tenancy.ts).
+        const enterprise = sql<
+          string | null
+        >`(select f.enterprise_id from factories f where f.id = ${meter.factoryId})`;
+        await trx
+          .insertInto('meters')
+          .values({ ...row, enterprise_id: enterprise })
+          .execute();
         return toMeter(row);
       });
     },
