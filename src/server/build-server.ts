@@ -1,5 +1,6 @@
 import type { FootprintNetworkRepository, PactFootprintRepository } from '../core/ports.ts';
 import { enterpriseRoutes } from './plugins/enterprise-routes.ts';
+import { parkMemberRoutes } from './plugins/park-member-routes.ts';
 import { productFootprintRoutes } from './plugins/product-footprint-routes.ts';
 import { greenSupplyChainRoutes } from './plugins/green-supply-chain-routes.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -69,6 +70,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/api/health', () => ({ status: 'ok', database: deps.databaseKind }));
   await app.register(registryRoutes(deps));
   await app.register(enterpriseRoutes(deps));
+  await app.register(parkMemberRoutes(deps));
   if (deps.footprintNetwork)
     await app.register(
       productFootprintRoutes({

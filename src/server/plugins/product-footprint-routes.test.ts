@@ -99,4 +99,24 @@ describe.each(testBackends)('product footprint and enterprise routes on $name', 
     expect(body.factories.every((f) => f.enterpriseId === factory.enterpriseId)).toBe(true);
     expect((await app.inject('/api/v1/enterprises/ent_nope')).statusCode).toBe(404);
   });
+
+  it("names a park's registered members, and none before any is registered", async () => {
+    const park = (await app.inject({ url: '/api/v1/parks', query: { pageSize: '1' } })).json<{
+      items: { id: string }[];
+    }>().items[0];
+    const url = `/api/v1/parks/${park?.id ?? ''}/members`;
+    expect((await app.inject(url)).json<{ items: unknown[] }>().items).toEqual([]);
+    const factory = (await app.inject({ url: '/api/v1/factories', query: { pageSize: '1' } })).json<{
+      items: { enterpriseId: string; name: string }[];
+    }>().items[0];
+    await store.registry.addParkMember({
+      parkId: park?.id ?? '',
+      enterpriseId: factory?.enterpriseId ?? '',
+      since: '2021-01-01',
+    });
+    expect((await app.inject(url)).json<{ items: unknown[] }>().items).toEqual([
+      { parkId: park?.id, enterpriseId: factory?.enterpriseId, since: '2021-01-01', name: factory?.name },
+    ]);
+    expect((await app.inject('/api/v1/parks/park_nope/members')).statusCode).toBe(404);
+  });
 });
