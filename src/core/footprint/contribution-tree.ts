@@ -86,3 +86,38 @@ export function buildContributionTree(
   }
   return root;
 }
+
+/** A contribution tree node named by what its process makes (a product or a background dataset), as the API presents it. */
+export interface LabelledContribution {
+  readonly kind: 'product' | 'dataset';
+  readonly id: string;
+  readonly name: string;
+  readonly amount: number;
+  /** kgCO2e emitted directly by this node's process, per unit of the root product. */
+  readonly direct: number;
+  /** kgCO2e of everything upstream of this node, per unit of the root product. */
+  readonly total: number;
+  readonly share: number;
+  /** kgCO2e of inputs below the cut-off, not expanded as children. */
+  readonly remainder: number;
+  readonly children: readonly LabelledContribution[];
+}
+
+/** Names each node of a contribution tree by the technosphere column it stands for (labels[process]). */
+export function labelContributions(
+  labels: readonly { readonly kind: 'product' | 'dataset'; readonly id: string; readonly name: string }[],
+  node: ContributionNode,
+): LabelledContribution {
+  const label = labels[node.process];
+  return {
+    kind: label?.kind ?? 'product',
+    id: label?.id ?? String(node.process),
+    name: label?.name ?? String(node.process),
+    amount: node.amount,
+    direct: node.direct,
+    total: node.total,
+    share: node.share,
+    remainder: node.remainder,
+    children: node.children.map((c) => labelContributions(labels, c)),
+  };
+}

@@ -7,7 +7,7 @@ import { datasetFiles } from '../../store/dataset-files.ts';
 import type { Store } from '../../store/open-store.ts';
 import { buildServer } from '../build-server.ts';
 import { bootstrapFootprints } from './pact/start-pact.ts';
-import type { ContributionView } from './product-footprint-routes.ts';
+import type { LabelledContribution as ContributionView } from '../../core/footprint/contribution-tree.ts';
 
 const source = datasetFiles(resolve(import.meta.dirname, '../../../datasets'));
 

@@ -1,38 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { ContributionNode } from '../../core/footprint/contribution-tree.ts';
-import type { NetworkSolution } from '../../core/footprint/network.ts';
+import { labelContributions } from '../../core/footprint/contribution-tree.ts';
 import { GmError } from '../../core/errors.ts';
 import type { FootprintNetworkRepository, PactFootprintRepository, Registry } from '../../core/ports.ts';
 import { solveNetwork } from '../../services/footprint/solve-network.ts';
 import { idParams } from '../openapi/schemas.ts';
-
-/** One node of a contribution tree as the API presents it: the process's product (or dataset) by name. */
-export interface ContributionView {
-  readonly kind: 'product' | 'dataset';
-  readonly id: string;
-  readonly name: string;
-  readonly amount: number;
-  readonly direct: number;
-  readonly total: number;
-  readonly share: number;
-  readonly remainder: number;
-  readonly children: readonly ContributionView[];
-}
-
-const present = (labels: NetworkSolution['labels'], n: ContributionNode): ContributionView => {
-  const label = labels[n.process];
-  return {
-    kind: label?.kind ?? 'product',
-    id: label?.id ?? String(n.process),
-    name: label?.name ?? String(n.process),
-    amount: n.amount,
-    direct: n.direct,
-    total: n.total,
-    share: n.share,
-    remainder: n.remainder,
-    children: n.children.map((c) => present(labels, c)),
-  };
-};
 
 /**
  * `GET /api/v1/products/{id}/footprint`: a listed product's cradle-to-gate footprint from the
@@ -89,7 +60,7 @@ export function productFootprintRoutes(deps: {
               pactId: pact?.id ?? null,
               // Every process of the demo network is simulated (its name says so); say it in a field too.
               simulated: /SIMULATED/.test(processes.get(p.id)?.name ?? ''),
-              contributions: present(solution.labels, result.contributions),
+              contributions: labelContributions(solution.labels, result.contributions),
             };
           }),
         };
