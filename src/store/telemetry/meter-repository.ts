@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { GmError } from '../../core/errors.ts';
 import type { Meter, MeterInput, MeterKind } from '../../core/metering/meter.ts';
 import type { Meters } from '../../core/ports.ts';
@@ -37,9 +37,14 @@ const toMeter = (r: Omit<MetersTable, 'enterprise_id'>): Meter => ({
 /** The Meters port over the registry database (SQLite or PostgreSQL): queries and row mapping only. */
 export function createMeterRepository<DB>(database: Kysely<DB>): Meters {
   const db = database.withTables<{ meters: MetersTable }>() as unknown as Kysely<{ meters: MetersTable }>;
+  // Keys are allocated as max + 1: on PostgreSQL two registrations at once (several servers, or one
+  // server's concurrent requests) would both read the same max, so each takes the table's write
+  // lock first (readers are not blocked). SQLite runs one write transaction at a time anyway.
+  const serialize = database.getExecutor().adapter instanceof PostgresAdapter;
   return {
     async add(meter: MeterInput) {
       return db.transaction().execute(async (trx) => {
+        if (serialize) await sql`lock table meters in share row exclusive mode`.execute(trx);
         const taken = await trx
           .selectFrom('meters')
           .select('id')
