@@ -8,6 +8,7 @@ import { testBackends } from '../store/contract/test-backends.ts';
 import { datasetFiles } from '../store/dataset-files.ts';
 import type { Store } from '../store/open-store.ts';
 import { buildServer } from './build-server.ts';
+import { checkResponse } from './testing/response-check.ts';
 
 const source = datasetFiles(resolve(import.meta.dirname, '../../datasets'));
 
@@ -19,7 +20,7 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     await loadCodeTables({ source, codeTables: store.codeTables });
     await importLists({ source, ...store });
     await simulateOperatingData(store, { seed: 'test' });
-    app = await buildServer({ ...store, databaseKind: store.kind });
+    app = await buildServer({ ...store, databaseKind: store.kind, checkResponse });
   });
   afterAll(async () => {
     await app.close();

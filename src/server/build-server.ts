@@ -15,6 +15,8 @@ import { meteringRoutes } from './plugins/metering-routes.ts';
 import { meteringAccess } from '../services/metering/metering-access.ts';
 import { defaultWebDistDir, webStatic } from './plugins/web-static.ts';
 import { registerOpenApi } from './openapi/register-openapi.ts';
+import { registrySchemas } from './openapi/response-schemas.ts';
+import { responses } from './openapi/schemas.ts';
 import { accountRoutes } from './plugins/account-routes.ts';
 import { auditRoutes } from './plugins/audit-routes.ts';
 import {
@@ -67,7 +69,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   installErrorHandler(app);
   await registerOpenApi(app);
   if (deps.programme) await installAuth(app, deps.programme, deps.security);
-  app.get('/api/health', () => ({ status: 'ok', database: deps.databaseKind }));
+  app.get('/api/health', { schema: { response: responses(registrySchemas.health) } }, () => ({
+    status: 'ok',
+    database: deps.databaseKind,
+  }));
   await app.register(registryRoutes(deps));
   await app.register(enterpriseRoutes(deps));
   await app.register(parkMemberRoutes(deps));

@@ -1,3 +1,5 @@
+import { authSchemas as a } from '../openapi/response-schemas.ts';
+import { itemsOf, responses } from '../openapi/schemas.ts';
 import type { FastifyInstance } from 'fastify';
 import type { AdminLevel, RoleName } from '../../core/auth/principal.ts';
 import {
@@ -40,6 +42,7 @@ export function accountRoutes(deps: WorkflowServerDeps) {
       '/api/v1/accounts',
       {
         schema: {
+          response: responses(itemsOf(a.account, true)),
           ...tag,
           summary: "Accounts in the administrator's region",
           querystring: {
@@ -61,6 +64,7 @@ export function accountRoutes(deps: WorkflowServerDeps) {
       '/api/v1/accounts',
       {
         schema: {
+          response: responses(a.account, 201),
           ...tag,
           summary: 'Create an account (administrators, within their region)',
           body: {
@@ -99,13 +103,21 @@ export function accountRoutes(deps: WorkflowServerDeps) {
     );
     app.get<{ Params: { id: string } }>(
       '/api/v1/accounts/:id',
-      { schema: { ...tag, summary: "One account: your own, or one in your region's", params: idParams } },
+      {
+        schema: {
+          response: responses(a.account),
+          ...tag,
+          summary: "One account: your own, or one in your region's",
+          params: idParams,
+        },
+      },
       (req) => getAccount(deps, req.principal, req.params.id),
     );
     app.patch<{ Params: { id: string }; Body: { disabled: boolean } }>(
       '/api/v1/accounts/:id',
       {
         schema: {
+          response: responses(a.account),
           ...tag,
           summary: 'Disable or re-enable an account',
           params: idParams,
@@ -123,6 +135,7 @@ export function accountRoutes(deps: WorkflowServerDeps) {
       '/api/v1/agencies',
       {
         schema: {
+          response: responses(itemsOf(a.agency, true)),
           tags: ['agencies'],
           summary: 'The register of third-party evaluation agencies (public: MIIT publishes it)',
           querystring: {
@@ -138,6 +151,7 @@ export function accountRoutes(deps: WorkflowServerDeps) {
       '/api/v1/agencies',
       {
         schema: {
+          response: responses(a.agency, 201),
           tags: ['agencies'],
           summary: 'Register an agency (national administrators)',
           body: {

@@ -1,3 +1,5 @@
+import { workflowSchemas as w } from '../openapi/response-schemas.ts';
+import { itemsOf, responses } from '../openapi/schemas.ts';
 import type { FastifyInstance } from 'fastify';
 import { listAudit, verifyAuditAs } from '../../services/workflow/audit.ts';
 import { orderProperty, pageProperties } from '../openapi/schemas.ts';
@@ -19,6 +21,7 @@ export function auditRoutes(deps: WorkflowServerDeps) {
       '/api/v1/audit',
       {
         schema: {
+          response: responses(itemsOf(w.auditEntry, true)),
           tags: ['audit'],
           summary: 'Audit entries, newest first: who, what, when, hashes before and after, chain links',
           querystring: {
@@ -38,7 +41,13 @@ export function auditRoutes(deps: WorkflowServerDeps) {
     );
     app.get(
       '/api/v1/audit/verify',
-      { schema: { tags: ['audit'], summary: 'Verify every link and hash of the audit chain and its head' } },
+      {
+        schema: {
+          response: responses(w.auditVerify),
+          tags: ['audit'],
+          summary: 'Verify every link and hash of the audit chain and its head',
+        },
+      },
       (req) => verifyAuditAs(deps, req.principal),
     );
     return Promise.resolve();

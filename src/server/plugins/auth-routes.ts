@@ -1,3 +1,4 @@
+import { authSchemas as a } from '../openapi/response-schemas.ts';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
@@ -17,7 +18,7 @@ import {
   revokeApiToken,
 } from '../../services/auth/sessions.ts';
 import type { WorkflowPorts } from '../../services/workflow/declaration-context.ts';
-import { errorBody, idParams } from '../openapi/schemas.ts';
+import { idParams, itemsOf, responses } from '../openapi/schemas.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -147,7 +148,7 @@ export function authRoutes(deps: WorkflowServerDeps, options: SecurityOptions = 
           ...tag,
           summary: 'Sign in; sets the httpOnly, SameSite=Strict session cookie and returns a CSRF token',
           body: loginBody,
-          response: { 401: errorBody, 429: errorBody },
+          response: responses(a.login),
         },
         config: { rateLimit: { max: limit.max, timeWindow: limit.timeWindowMs } },
       },
@@ -159,7 +160,13 @@ export function authRoutes(deps: WorkflowServerDeps, options: SecurityOptions = 
     );
     app.post(
       '/api/v1/auth/logout',
-      { schema: { ...tag, summary: 'Sign out: ends the session and clears its cookie' } },
+      {
+        schema: {
+          response: responses(a.ok),
+          ...tag,
+          summary: 'Sign out: ends the session and clears its cookie',
+        },
+      },
       async (req, reply) => {
         await logout(
           deps,
@@ -172,7 +179,13 @@ export function authRoutes(deps: WorkflowServerDeps, options: SecurityOptions = 
     );
     app.get(
       '/api/v1/auth/me',
-      { schema: { ...tag, summary: 'Who is signed in (the public role when nobody is)' } },
+      {
+        schema: {
+          response: responses(a.me),
+          ...tag,
+          summary: 'Who is signed in (the public role when nobody is)',
+        },
+      },
       (req) =>
         req.principal.kind === 'public'
           ? { principal: req.principal, account: null }
@@ -184,6 +197,7 @@ export function authRoutes(deps: WorkflowServerDeps, options: SecurityOptions = 
       '/api/v1/auth/csrf',
       {
         schema: {
+          response: responses(a.csrf),
           ...tag,
           summary: 'A fresh CSRF token for cookie-authenticated writes (header x-csrf-token)',
         },
@@ -192,13 +206,20 @@ export function authRoutes(deps: WorkflowServerDeps, options: SecurityOptions = 
     );
     app.get(
       '/api/v1/auth/tokens',
-      { schema: { ...tag, summary: "The signed-in account's API tokens (never their secrets)" } },
+      {
+        schema: {
+          response: responses(itemsOf(a.token)),
+          ...tag,
+          summary: "The signed-in account's API tokens (never their secrets)",
+        },
+      },
       (req) => listApiTokens(deps, req.principal).then((items) => ({ items })),
     );
     app.post<{ Body: { name: string } }>(
       '/api/v1/auth/tokens',
       {
         schema: {
+          response: responses(a.issuedToken, 201),
           ...tag,
           summary: 'Issue an API token for machines (meters, PACT clients); the secret is shown once',
           body: {
@@ -216,7 +237,14 @@ export function authRoutes(deps: WorkflowServerDeps, options: SecurityOptions = 
     );
     app.delete<{ Params: { id: string } }>(
       '/api/v1/auth/tokens/:id',
-      { schema: { ...tag, summary: 'Revoke one of your API tokens', params: idParams } },
+      {
+        schema: {
+          response: responses(a.ok),
+          ...tag,
+          summary: 'Revoke one of your API tokens',
+          params: idParams,
+        },
+      },
       async (req) => {
         await revokeApiToken(deps, req.principal, req.params.id);
         return { ok: true };

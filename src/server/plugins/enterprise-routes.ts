@@ -1,7 +1,8 @@
+import { registrySchemas } from '../openapi/response-schemas.ts';
 import type { FastifyInstance } from 'fastify';
 import { GmError } from '../../core/errors.ts';
 import type { Registry } from '../../core/ports.ts';
-import { idParams } from '../openapi/schemas.ts';
+import { idParams, responses } from '../openapi/schemas.ts';
 
 /**
  * `GET /api/v1/enterprises/{id}`: a listed enterprise and its listed factories and supply chain
@@ -18,6 +19,7 @@ export function enterpriseRoutes(deps: { readonly registry: Registry }) {
           tags: ['registry'],
           summary: 'A listed enterprise with its listed factories and supply chain listings',
           params: idParams,
+          response: responses(registrySchemas.enterprise),
         },
       },
       async (req) => {

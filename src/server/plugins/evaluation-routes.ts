@@ -1,3 +1,5 @@
+import { accountingSchemas as acc } from '../openapi/response-schemas.ts';
+import { responses } from '../openapi/schemas.ts';
 import { GmError, isGmError } from '../../core/errors.ts';
 import type { FastifyInstance } from 'fastify';
 import type { OperatingYears, Registry } from '../../core/ports.ts';
@@ -32,7 +34,7 @@ export function evaluationRoutes(deps: { registry: Registry; operatingYears: Ope
   return (app: FastifyInstance): Promise<void> => {
     app.get<{ Params: { id: string }; Querystring: { standard?: string; target?: number; year?: number } }>(
       '/api/v1/factories/:id/evaluation',
-      { schema: { params: idParams, querystring: evaluationQuery } },
+      { schema: { params: idParams, querystring: evaluationQuery, response: responses(acc.evaluation) } },
       (req) => {
         const q = req.query;
         return evaluateFactory(deps, req.params.id, {
@@ -44,7 +46,7 @@ export function evaluationRoutes(deps: { registry: Registry; operatingYears: Ope
     );
     app.get<{ Querystring: { kind?: AnyStandard['kind'] } }>(
       '/api/v1/standards',
-      { schema: { querystring: standardsQuery } },
+      { schema: { querystring: standardsQuery, response: responses(acc.standards) } },
       (req) => ({ items: listStandards(req.query.kind) }),
     );
     // The key holds '/', '@' and spaces (GB/T 36132@2025): clients percent-encode it as one segment.
@@ -58,6 +60,7 @@ export function evaluationRoutes(deps: { registry: Registry; operatingYears: Ope
             properties: { key: { type: 'string', minLength: 3, maxLength: 100 } },
           },
           querystring: { type: 'object', additionalProperties: false, properties: {} },
+          response: responses(acc.standard),
         },
       },
       (req) => {

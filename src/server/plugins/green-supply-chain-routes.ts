@@ -1,3 +1,5 @@
+import { registrySchemas } from '../openapi/response-schemas.ts';
+import { responses } from '../openapi/schemas.ts';
 import type { FastifyInstance } from 'fastify';
 import type { FootprintNetworkRepository, Registry } from '../../core/ports.ts';
 import { greenSupplyChain } from '../../services/footprint/green-supply-chain.ts';
@@ -16,7 +18,7 @@ export function greenSupplyChainRoutes(deps: {
   return (app: FastifyInstance): Promise<void> => {
     app.get<{ Params: { id: string } }>(
       '/api/v1/enterprises/:id/green-supply-chain',
-      { schema: { params } },
+      { schema: { params, response: responses(registrySchemas.greenSupplyChain) } },
       async (req) => {
         const view = await greenSupplyChain(deps, req.params.id);
         // NaN is not JSON: an enterprise that buys nothing in the network has no share.

@@ -1,3 +1,5 @@
+import { accountingSchemas as acc } from '../openapi/response-schemas.ts';
+import { responses } from '../openapi/schemas.ts';
 import type { FastifyInstance } from 'fastify';
 import { GmError } from '../../core/errors.ts';
 import type { OperatingYears, Registry } from '../../core/ports.ts';
@@ -14,12 +16,12 @@ export function operatingRoutes(deps: { registry: Registry; operatingYears: Oper
   return (app: FastifyInstance): Promise<void> => {
     app.get<{ Params: { id: string } }>(
       '/api/v1/factories/:id/accounts',
-      { schema: { params: idParams } },
+      { schema: { params: idParams, response: responses(acc.factoryAccounts) } },
       (req) => getFactoryAccounts(deps, req.params.id),
     );
     app.get<{ Params: { id: string } }>(
       '/api/v1/parks/:id/operating-years',
-      { schema: { params: idParams } },
+      { schema: { params: idParams, response: responses(acc.parkYears) } },
       async (req) => {
         const park = await deps.registry.getPark(req.params.id);
         if (!park)

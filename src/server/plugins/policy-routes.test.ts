@@ -6,6 +6,7 @@ import { testBackends } from '../../store/contract/test-backends.ts';
 import { datasetFiles } from '../../store/dataset-files.ts';
 import type { Store } from '../../store/open-store.ts';
 import { buildServer } from '../build-server.ts';
+import { checkResponse } from '../testing/response-check.ts';
 
 const source = datasetFiles(resolve(import.meta.dirname, '../../../datasets'));
 
@@ -19,6 +20,7 @@ describe.each(testBackends)('policy routes on $name', (backend) => {
     app = await buildServer({
       ...store,
       databaseKind: store.kind,
+      checkResponse,
       clock: { now: () => new Date('2026-11-28T00:00:00Z') },
     });
   });

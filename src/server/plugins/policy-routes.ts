@@ -1,3 +1,5 @@
+import { policySchemas as pol } from '../openapi/response-schemas.ts';
+import { responses } from '../openapi/schemas.ts';
 import type { FastifyInstance } from 'fastify';
 import { policyCatalog } from '../../core/policy/policy-catalog.ts';
 import { instrumentKey } from '../../core/policy/policy-instrument.ts';
@@ -21,11 +23,11 @@ const unitPaths: readonly [string, UnitKind][] = [
 /** Policy instruments: the catalog, a unit's matches with reasons, an instrument's beneficiaries. */
 export function policyRoutes(deps: { registry: Registry; operatingYears: OperatingYears; clock: Clock }) {
   return (app: FastifyInstance): Promise<void> => {
-    app.get('/api/v1/policies', () => ({
+    app.get('/api/v1/policies', { schema: { response: responses(pol.catalog) } }, () => ({
       items: policyCatalog.map((i) => ({ key: instrumentKey(i), ...i })),
       total: policyCatalog.length,
     }));
-    app.get('/api/v1/policies/summary', () =>
+    app.get('/api/v1/policies/summary', { schema: { response: responses(pol.summary) } }, () =>
       matchAll(deps).then(({ onDate, units, instruments, summaries }) => ({
         onDate,
         units,
@@ -54,6 +56,7 @@ export function policyRoutes(deps: { registry: Registry; operatingYears: Operati
               pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
             },
           },
+          response: responses(pol.beneficiaries),
         },
       },
       (req) => beneficiaries(deps, req.params.key, req.query),
@@ -61,7 +64,7 @@ export function policyRoutes(deps: { registry: Registry; operatingYears: Operati
     for (const [path, kind] of unitPaths) {
       app.get<{ Params: { id: string } }>(
         `/api/v1/${path}/:id/policies`,
-        { schema: { params: idParams } },
+        { schema: { params: idParams, response: responses(pol.unitPolicies) } },
         (req) => matchUnit(deps, kind, req.params.id),
       );
     }

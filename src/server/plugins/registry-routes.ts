@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { GmError } from '../../core/errors.ts';
 import type { CodeTables, OperatingYears, Page, Registry, UnitQuery } from '../../core/ports.ts';
 import { getStats } from '../../services/stats.ts';
+import { registrySchemas as reg, unitSchemas } from '../openapi/response-schemas.ts';
+import { itemsOf, responses } from '../openapi/schemas.ts';
 
 const listQuerySchema = {
   type: 'object',
@@ -50,35 +52,44 @@ export function registryRoutes(deps: {
   operatingYears?: OperatingYears;
 }) {
   return (app: FastifyInstance): Promise<void> => {
-    app.get('/api/v1/stats', () => getStats(deps));
+    app.get('/api/v1/stats', { schema: { response: responses(reg.stats) } }, () => getStats(deps));
 
     const list = <T>(
       path: string,
       fetch: (q: UnitQuery) => Promise<Page<T>>,
       get: (id: string) => Promise<T | undefined>,
       what: string,
+      item: object,
     ) => {
-      app.get<{ Querystring: ListQuerystring }>(path, { schema: { querystring: listQuerySchema } }, (req) =>
-        fetch(toQuery(req.query)),
+      app.get<{ Querystring: ListQuerystring }>(
+        path,
+        { schema: { querystring: listQuerySchema, response: responses(itemsOf(item, true)) } },
+        (req) => fetch(toQuery(req.query)),
       );
-      app.get<{ Params: { id: string } }>(`${path}/:id`, { schema: { params: idParams } }, async (req) => {
-        const found = await get(req.params.id);
-        if (!found)
-          throw new GmError('GM_NOT_FOUND', `No ${what} with id "${req.params.id}"`, {
-            field: 'id',
-            id: req.params.id,
-          });
-        return found;
-      });
+      app.get<{ Params: { id: string } }>(
+        `${path}/:id`,
+        { schema: { params: idParams, response: responses(item) } },
+        async (req) => {
+          const found = await get(req.params.id);
+          if (!found)
+            throw new GmError('GM_NOT_FOUND', `No ${what} with id "${req.params.id}"`, {
+              field: 'id',
+              id: req.params.id,
+            });
+          return found;
+        },
+      );
     };
-    list('/api/v1/factories', deps.registry.listFactories, deps.registry.getFactory, 'factory');
-    list('/api/v1/parks', deps.registry.listParks, deps.registry.getPark, 'park');
-    list('/api/v1/products', deps.registry.listProducts, deps.registry.getProduct, 'product');
+    const r = deps.registry;
+    list('/api/v1/factories', r.listFactories, r.getFactory, 'factory', unitSchemas.factory);
+    list('/api/v1/parks', r.listParks, r.getPark, 'park', unitSchemas.park);
+    list('/api/v1/products', r.listProducts, r.getProduct, 'product', unitSchemas.product);
     list(
       '/api/v1/supply-chain-enterprises',
-      deps.registry.listSupplyChain,
-      deps.registry.getSupplyChain,
+      r.listSupplyChain,
+      r.getSupplyChain,
       'supply chain management enterprise',
+      unitSchemas.supplyChain,
     );
 
     app.get<{ Querystring: { level?: 'province' | 'prefecture' | 'county'; parent?: string } }>(
@@ -93,6 +104,7 @@ export function registryRoutes(deps: {
               parent: { type: 'string', pattern: '^[0-9]{6}$' },
             },
           },
+          response: responses({ type: 'array', items: reg.region }),
         },
       },
       async (req) => {
@@ -125,6 +137,7 @@ export function registryRoutes(deps: {
               pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
             },
           },
+          response: responses(itemsOf(reg.industry, true)),
         },
       },
       (req) =>

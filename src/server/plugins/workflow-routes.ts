@@ -1,3 +1,4 @@
+import { workflowSchemas as w } from '../openapi/response-schemas.ts';
 import type { FastifyInstance } from 'fastify';
 import {
   declarableKinds,
@@ -43,10 +44,12 @@ import {
   attributesObject,
   factsObject,
   idParams,
+  itemsOf,
   orderProperty,
   pageProperties,
   pageQuery,
   regionCode,
+  responses,
   type PageQuerystring,
 } from '../openapi/schemas.ts';
 import type { WorkflowServerDeps } from './auth-routes.ts';
@@ -99,6 +102,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/workflow/rules',
       {
         schema: {
+          response: responses(w.rules),
           tags: ['workflow'],
           summary: 'The programme dates, limits and catalogues the workflow applies, with sources',
         },
@@ -121,6 +125,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/declarations',
       {
         schema: {
+          response: responses(itemsOf(w.declaration, true)),
           ...tag,
           summary:
             'Declarations you may see: your own, your region, your assignments; everyone sees notices and listings',
@@ -155,6 +160,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/declarations',
       {
         schema: {
+          response: responses(w.declaration, 201),
           ...tag,
           summary: 'Apply for the cultivation pool (unit), or put a unit into it (province)',
           body: {
@@ -191,6 +197,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/declarations/:id',
       {
         schema: {
+          response: responses(w.declaration),
           ...tag,
           summary: 'One declaration as you may see it, with the actions you could take',
           params: idParams,
@@ -205,6 +212,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/declarations/:id/transitions',
       {
         schema: {
+          response: responses(w.declaration),
           ...tag,
           summary:
             'A review action: admit_pool, recommend_municipal, recommend_provincial, approve_national, list, reject, withdraw, remove',
@@ -232,6 +240,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/declarations/:id/self-evaluation',
       {
         schema: {
+          response: responses(w.declaration),
           ...tag,
           summary:
             'Submit the self-evaluation: facts, and with a standard the evaluation engine result (facts hash kept)',
@@ -245,6 +254,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/declarations/:id/agency',
       {
         schema: {
+          response: responses(w.declaration),
           ...tag,
           summary: 'Engage a registered third-party agency',
           params: idParams,
@@ -262,6 +272,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/declarations/:id/agency-evaluation',
       {
         schema: {
+          response: responses(w.declaration),
           ...tag,
           summary:
             'The assigned agency signs its evaluation (at most 15 national evaluations a year per legal representative)',
@@ -275,6 +286,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/declarations/:id/evidence',
       {
         schema: {
+          response: responses(itemsOf(w.evidence, true)),
           ...tag,
           summary: 'Evidence files (name, size, sha256)',
           params: idParams,
@@ -288,6 +300,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       {
         bodyLimit: 6 * 1024 * 1024,
         schema: {
+          response: responses(w.evidence, 201),
           ...tag,
           summary: 'Attach an evidence file (base64, at most 4 MiB); its sha256 is stored with it',
           params: idParams,
@@ -308,13 +321,22 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
     );
     app.get<{ Params: { id: string }; Querystring: PageQuerystring }>(
       '/api/v1/declarations/:id/events',
-      { schema: { ...tag, summary: "The declaration's history", params: idParams, querystring: pageQuery } },
+      {
+        schema: {
+          response: responses(itemsOf(w.event, true)),
+          ...tag,
+          summary: "The declaration's history",
+          params: idParams,
+          querystring: pageQuery,
+        },
+      },
       (req) => listEvents(deps, req.principal, req.params.id, req.query.page, req.query.pageSize),
     );
     app.get<{ Params: { id: string }; Querystring: PageQuerystring }>(
       '/api/v1/declarations/:id/objections',
       {
         schema: {
+          response: responses(itemsOf(w.objection, true)),
           tags: ['public notice'],
           summary: 'Objections lodged during the public notice',
           params: idParams,
@@ -327,6 +349,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/declarations/:id/objections',
       {
         schema: {
+          response: responses(w.objection, 201),
           tags: ['public notice'],
           summary: 'Lodge an objection during the 15-day public notice',
           params: idParams,
@@ -348,6 +371,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/declarations/:id/objections/:objectionId/resolution',
       {
         schema: {
+          response: responses(w.objection),
           tags: ['public notice'],
           summary: 'Resolve an objection (national administrators); upheld rejects the declaration',
           params: {
@@ -373,6 +397,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/declarations/:id/annual-reports',
       {
         schema: {
+          response: responses(w.declaration),
           ...dynamicTag,
           summary:
             'File self-declared data: YYYY (due 15 Jan), YYYY-H1 (due 15 Jul), YYYY-dynamic (due 15 Apr)',
@@ -394,6 +419,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/declarations/:id/changes',
       {
         schema: {
+          response: responses(w.declaration),
           ...dynamicTag,
           summary: 'Declare a change of name, scope, address or boundary (it is re-checked)',
           params: idParams,
@@ -417,6 +443,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/declarations/:id/checks',
       {
         schema: {
+          response: responses(w.declaration),
           ...dynamicTag,
           summary: 'Record a spot check or re-check of a listed unit (province or national administrators)',
           params: idParams,
@@ -440,6 +467,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/negative-list',
       {
         schema: {
+          response: responses(itemsOf(w.negativeListEntry, true)),
           ...dynamicTag,
           summary: 'Art. 15 negative-list entries',
           querystring: {
@@ -459,6 +487,7 @@ export function workflowRoutes(deps: WorkflowServerDeps) {
       '/api/v1/negative-list',
       {
         schema: {
+          response: responses(w.negativeListEntry, 201),
           ...dynamicTag,
           summary: 'Enter an art. 15 situation for an enterprise (province or national administrators)',
           body: {

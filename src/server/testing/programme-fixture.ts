@@ -185,6 +185,7 @@ export async function openProgrammeFixture(
     ...(metering ? { metering } : {}),
     checkResponse,
     registry: store.registry,
+    footprintNetwork: store.footprintNetwork,
     codeTables: store.codeTables,
     operatingYears: store.operatingYears,
     databaseKind: store.kind,
