@@ -1,22 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import mqtt from 'mqtt';
 import { describe, expect, it } from 'vitest';
+import { makeTestDataDir, type TestDataDir } from '../../cli/testing/run-greenmfg.ts';
 import { createOperator, issueOperatorToken } from '../testing/operator-token.ts';
 
 const bin = resolve(import.meta.dirname, '../../../bin/greenmfg.js');
 const brokerUrl = process.env.GREENMFG_TEST_MQTT ?? 'mqtt://127.0.0.1:1883';
 
 /** Starts `greenmfg start` on a free port and resolves with its URL from the "serving on" log line. */
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+function startServer(place: TestDataDir): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [bin, 'start'], {
       env: {
         ...process.env,
-        GREENMFG_DATA_DIR: dataDir,
-        GREENMFG_DATABASE_URL: '',
+        ...place.env,
         PORT: '0',
         HOST: '127.0.0.1',
         GREENMFG_MQTT_URL: brokerUrl,
@@ -39,11 +37,11 @@ const iso = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOStri
 
 describe('acknowledged means durable', () => {
   it('keeps every reading acknowledged over HTTP and MQTT when the server is killed with SIGKILL mid-stream', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'greenmfg-crash-'));
+    const dir = await makeTestDataDir('greenmfg-crash-');
     const tag = `c${process.pid}${Date.now().toString(36)}`;
     try {
       // Metering is enterprise data: the stream goes in with a national administrator's API token.
-      await createOperator({ GREENMFG_DATA_DIR: dir, GREENMFG_DATABASE_URL: '' });
+      await createOperator(dir.env);
       const first = await startServer(dir);
       const token = await issueOperatorToken(first.url);
       const authorization = `Bearer ${token}`;
@@ -139,7 +137,7 @@ describe('acknowledged means durable', () => {
         await new Promise((r) => second.child.once('exit', r));
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await dir.dispose();
     }
   }, 120_000);
 });

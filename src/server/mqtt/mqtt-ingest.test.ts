@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeteringService, type MeteringService } from '../../services/metering/metering-service.ts';
+import { testDatabaseUrl } from '../../store/contract/test-backends.ts';
 import { openStore, type Store } from '../../store/open-store.ts';
 import { openDuckdbTelemetry } from '../../store/telemetry/duckdb-telemetry.ts';
 import type { Telemetry } from '../../core/ports.ts';
@@ -16,13 +17,16 @@ const tag = `t${process.pid}${Date.now().toString(36)}`;
 describe('MQTT ingest against the real broker', () => {
   const dir = mkdtempSync(join(tmpdir(), 'greenmfg-mqtt-'));
   let store: Store;
+  let dropDatabase = () => Promise.resolve();
   let telemetry: Telemetry;
   let metering: MeteringService;
   let ingest: Awaited<ReturnType<typeof startMqttIngest>>;
   const log: string[] = [];
 
   beforeAll(async () => {
-    store = await openStore(join(dir, 'greenmfg.sqlite'));
+    const database = await testDatabaseUrl(dir);
+    dropDatabase = database.drop;
+    store = await openStore(database.url);
     telemetry = await openDuckdbTelemetry(join(dir, 'telemetry.duckdb'));
     metering = await createMeteringService({ meters: store.meters, telemetry });
     await metering.addMeter({
@@ -43,6 +47,7 @@ describe('MQTT ingest against the real broker', () => {
     await ingest.close();
     await telemetry.close();
     await store.close();
+    await dropDatabase();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, principalOf } from '../../services/auth/accounts.ts';
 import { createApiToken } from '../../services/auth/sessions.ts';
 import { createMeteringService } from '../../services/metering/metering-service.ts';
+import { testDatabaseUrl } from '../../store/contract/test-backends.ts';
 import { openStore, type Store } from '../../store/open-store.ts';
 import { openDuckdbTelemetry } from '../../store/telemetry/duckdb-telemetry.ts';
 import { buildServer } from '../build-server.ts';
@@ -16,11 +17,14 @@ const dir = mkdtempSync(join(tmpdir(), 'greenmfg-metering-api-'));
 let store: Store;
 let app: FastifyInstance;
 let closeTelemetry: () => Promise<void>;
+let database: Awaited<ReturnType<typeof testDatabaseUrl>> | undefined;
 /** A national administrator's API token: its region covers factories the registry does not know. */
 let token = '';
 
 async function open(): Promise<void> {
-  store = await openStore(join(dir, 'greenmfg.sqlite'));
+  // The registry on the suite's database (PostgreSQL under GREENMFG_TEST_PG); reopened below.
+  database ??= await testDatabaseUrl(dir);
+  store = await openStore(database.url);
   const telemetry = await openDuckdbTelemetry(join(dir, 'telemetry.duckdb'));
   closeTelemetry = () => telemetry.close();
   const metering = await createMeteringService({ meters: store.meters, telemetry });
@@ -63,6 +67,7 @@ describe('metering over HTTP', () => {
   beforeAll(open);
   afterAll(async () => {
     await close();
+    await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
