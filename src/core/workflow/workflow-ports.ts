@@ -160,6 +160,11 @@ export interface Declarations {
   readonly events: (declarationId: string, page: number, pageSize: number) => Promise<Page<DeclarationEvent>>;
   /** National evaluations signed in a year by agencies under one legal representative. */
   readonly countAgencyEvaluations: (legalRepresentative: string, year: number) => Promise<number>;
+  /**
+   * Inside a transaction: holds the agencies of one legal representative until it ends, so that
+   * two evaluations under one representative count and write one after the other (art. 20 cap).
+   */
+  readonly lockAgencyCap: (legalRepresentative: string) => Promise<void>;
   readonly addEvidence: (file: EvidenceFile & { readonly contentBase64: string }) => Promise<void>;
   readonly listEvidence: (
     declarationId: string,
@@ -212,7 +217,8 @@ export interface AuditQuery {
 export interface AuditLog {
   /**
    * Appends one entry atomically: reads the head under a lock, lets `seal` build the sealed entry
-   * from it, writes the entry and the new head in one transaction.
+   * from it, writes the entry and the new head in one transaction (the caller's, when it is bound
+   * to one: see RunInTransaction).
    */
   readonly append: (seal: (head: ChainHead | null) => SealedAuditEntry) => Promise<SealedAuditEntry>;
   readonly head: () => Promise<ChainHead | null>;
@@ -220,6 +226,20 @@ export interface AuditLog {
   readonly after: (seq: number, limit: number) => Promise<SealedAuditEntry[]>;
   readonly list: (query: AuditQuery) => Promise<Page<SealedAuditEntry>>;
 }
+
+/** The repositories a use case writes together, bound to one database transaction. */
+export interface WorkflowTransactionPorts {
+  readonly declarations: Declarations;
+  readonly auditLog: AuditLog;
+  readonly accounts: Accounts;
+  readonly negativeList: NegativeList;
+}
+
+/**
+ * Runs `work` in one database transaction: a record, its history event and its audit entry land
+ * together or not at all (an error thrown by `work` rolls every write back).
+ */
+export type RunInTransaction = <T>(work: (tx: WorkflowTransactionPorts) => Promise<T>) => Promise<T>;
 
 /** Password hashing (argon2id at the edge; a fast fake in unit tests). */
 export interface PasswordHasher {

@@ -8,6 +8,8 @@ import type {
   FactsEvaluator,
   NegativeList,
   RandomSource,
+  RunInTransaction,
+  WorkflowTransactionPorts,
 } from '../../core/ports.ts';
 import { addDays, chinaDateOf } from '../../core/workflow/civil-date.ts';
 import type { Declaration } from '../../core/workflow/declaration.ts';
@@ -24,6 +26,8 @@ export interface WorkflowPorts {
   readonly clock: Clock;
   readonly random: RandomSource;
   readonly evaluator: FactsEvaluator;
+  /** One transaction for a change, its history event and its audit entry. */
+  readonly transaction: RunInTransaction;
 }
 
 /** Today's date in China Standard Time, the programme's civil time. */
@@ -59,25 +63,43 @@ export async function checkNegativeList(
     );
 }
 
+/** What a declaration change records: the event kind and its details. */
+export interface ChangeEvent {
+  readonly kind: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
 /**
  * Writes a new version of a declaration (a concurrent change is a conflict), appends the event to
- * its history and the change to the audit log.
+ * its history and the change to the audit log, in one transaction: all three or none.
  */
-export async function saveChange(
-  ports: Pick<WorkflowPorts, 'declarations' | 'auditLog' | 'clock' | 'random'>,
+export function saveChange(
+  ports: Pick<WorkflowPorts, 'transaction' | 'clock' | 'random'>,
   principal: Principal,
   before: Declaration,
   change: Partial<Omit<Declaration, 'id' | 'version' | 'createdAt' | 'updatedAt'>>,
-  event: { readonly kind: string; readonly details?: Readonly<Record<string, unknown>> },
+  event: ChangeEvent,
+): Promise<Declaration> {
+  return ports.transaction((tx) => writeChange(tx, ports, principal, before, change, event));
+}
+
+/** The writes of saveChange inside a transaction the caller holds (for checks that must share it). */
+export async function writeChange(
+  tx: Pick<WorkflowTransactionPorts, 'declarations' | 'auditLog'>,
+  ports: Pick<WorkflowPorts, 'clock' | 'random'>,
+  principal: Principal,
+  before: Declaration,
+  change: Partial<Omit<Declaration, 'id' | 'version' | 'createdAt' | 'updatedAt'>>,
+  event: ChangeEvent,
 ): Promise<Declaration> {
   const at = ports.clock.now().toISOString();
   const after: Declaration = { ...before, ...change, updatedAt: at, version: before.version + 1 };
-  if (!(await ports.declarations.update(after)))
+  if (!(await tx.declarations.update(after)))
     throw new GmError('GM_CONFLICT', 'The declaration was changed by someone else; reload and retry', {
       field: 'version',
       id: before.id,
     });
-  await ports.declarations.addEvent({
+  await tx.declarations.addEvent({
     id: ports.random.id('dev'),
     declarationId: before.id,
     enterpriseId: before.enterpriseId,
@@ -86,7 +108,7 @@ export async function saveChange(
     at,
     details: { from: before.state, to: after.state, ...(event.details ?? {}) },
   });
-  await recordAudit(ports, principal, {
+  await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
     action: `declaration.${event.kind}`,
     targetKind: 'declaration',
     targetId: before.id,

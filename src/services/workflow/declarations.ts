@@ -190,23 +190,26 @@ export async function createDeclaration(
     updatedAt: now,
     version: 1,
   };
-  await ports.declarations.create(d);
-  await ports.declarations.addEvent({
-    id: ports.random.id('dev'),
-    declarationId: d.id,
-    enterpriseId,
-    kind: state === 'pool' ? 'admit_pool' : 'apply',
-    actorId: principal.accountId,
-    at: now,
-    details: { to: state },
-  });
-  await recordAudit(ports, principal, {
-    action: 'declaration.create',
-    targetKind: 'declaration',
-    targetId: d.id,
-    enterpriseId,
-    before: null,
-    after: d,
+  // The declaration, its first event and its audit entry: one transaction.
+  await ports.transaction(async (tx) => {
+    await tx.declarations.create(d);
+    await tx.declarations.addEvent({
+      id: ports.random.id('dev'),
+      declarationId: d.id,
+      enterpriseId,
+      kind: state === 'pool' ? 'admit_pool' : 'apply',
+      actorId: principal.accountId,
+      at: now,
+      details: { to: state },
+    });
+    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
+      action: 'declaration.create',
+      targetKind: 'declaration',
+      targetId: d.id,
+      enterpriseId,
+      before: null,
+      after: d,
+    });
   });
   return viewOf(principal, d);
 }

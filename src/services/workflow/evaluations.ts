@@ -13,7 +13,7 @@ import {
 import { sha256Hex, sha256Text } from '../../core/workflow/sha256.ts';
 import { requireAccount } from '../auth/accounts.ts';
 import { recordAudit } from './audit.ts';
-import { loadVisible, saveChange, todayOf, type WorkflowPorts } from './declaration-context.ts';
+import { loadVisible, saveChange, todayOf, writeChange, type WorkflowPorts } from './declaration-context.ts';
 import { viewOf, type DeclarationView } from './declarations.ts';
 
 /** Facts submitted for an evaluation, optionally run through the engine under a named standard version. */
@@ -112,8 +112,9 @@ export async function assignAgency(
 
 /**
  * The assigned agency signs its evaluation. Agencies under one legal representative take at most
- * 15 national evaluations a calendar year (art. 20); the count and the write are not one
- * transaction, so two agencies of one representative signing at the same instant could both pass.
+ * 15 national evaluations a calendar year (art. 20): the count and the write share one transaction
+ * that holds the representative's agencies, so two signing at the same instant at the cap boundary
+ * cannot both pass.
  */
 export async function agencyEvaluate(
   ports: WorkflowPorts,
@@ -133,27 +134,32 @@ export async function agencyEvaluate(
   if (!agency)
     throw new GmError('GM_FORBIDDEN', 'Your agency is not registered', { field: 'agencyId', role: 'agency' });
   const year = Number(todayOf(ports.clock).slice(0, 4));
-  const used = await ports.declarations.countAgencyEvaluations(agency.legalRepresentative, year);
-  checkAgencyQuota({ agencyId: agency.id, legalRepresentative: agency.legalRepresentative, year, used });
   const record: EvaluationRecord = {
     ...evaluationRecord(ports, principal, d.unitKind, input),
     agencyId: agency.id,
   };
-  const after = await saveChange(
-    ports,
-    principal,
-    d,
-    { state: 'agency_evaluated', agencyEvaluation: record },
-    {
-      kind: 'agency_evaluate',
-      details: {
-        agencyId: agency.id,
-        conclusion: record.conclusion,
-        factsHash: record.factsHash,
-        quotaUsed: used + 1,
+  const rep = agency.legalRepresentative;
+  const after = await ports.transaction(async (tx) => {
+    await tx.declarations.lockAgencyCap(rep);
+    const used = await tx.declarations.countAgencyEvaluations(rep, year);
+    checkAgencyQuota({ agencyId: agency.id, legalRepresentative: rep, year, used });
+    return writeChange(
+      tx,
+      ports,
+      principal,
+      d,
+      { state: 'agency_evaluated', agencyEvaluation: record },
+      {
+        kind: 'agency_evaluate',
+        details: {
+          agencyId: agency.id,
+          conclusion: record.conclusion,
+          factsHash: record.factsHash,
+          quotaUsed: used + 1,
+        },
       },
-    },
-  );
+    );
+  });
   return viewOf(principal, after);
 }
 

@@ -16,7 +16,7 @@ export function createAuditLog(db: Kysely<Database>, kind: 'sqlite' | 'postgres'
   };
   return {
     append(seal) {
-      return db.transaction().execute(async (trx) => {
+      const write = async (trx: Kysely<Database>) => {
         const entry = seal(await readHead(trx, true));
         await trx.insertInto('audit_log').values(auditToRow(entry)).execute();
         await trx
@@ -25,7 +25,9 @@ export function createAuditLog(db: Kysely<Database>, kind: 'sqlite' | 'postgres'
           .where('id', '=', 1)
           .execute();
         return entry;
-      });
+      };
+      // Bound to a caller's transaction (a declaration change with its audit entry): write in it.
+      return db.isTransaction ? write(db) : db.transaction().execute(write);
     },
     head: () => readHead(db, false),
     async after(seq, limit) {

@@ -14,7 +14,7 @@ import {
 const count = (n: { n: string | number } | undefined): number => Number(n?.n ?? 0);
 
 /** Declarations with their events, evidence files and objections. Queries and row mapping only. */
-export function createDeclarations(db: Kysely<Database>): Declarations {
+export function createDeclarations(db: Kysely<Database>, kind: 'sqlite' | 'postgres'): Declarations {
   return {
     async create(d) {
       await db.insertInto('declarations').values(declarationToRow(d)).execute();
@@ -107,6 +107,17 @@ export function createDeclarations(db: Kysely<Database>): Declarations {
           .select((eb) => eb.fn.countAll<string | number>().as('n'))
           .executeTakeFirst(),
       );
+    },
+    async lockAgencyCap(legalRepresentative) {
+      // PostgreSQL: row locks on the representative's agencies, held to the end of the transaction.
+      // SQLite needs none: its one connection runs one transaction at a time.
+      if (kind !== 'postgres') return;
+      await db
+        .selectFrom('agencies')
+        .select('id')
+        .where('legal_representative', '=', legalRepresentative)
+        .forUpdate()
+        .execute();
     },
     async addEvidence(f) {
       await db

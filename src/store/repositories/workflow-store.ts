@@ -5,6 +5,7 @@ import type {
   AuditLog,
   Declarations,
   NegativeList,
+  RunInTransaction,
   Sessions,
 } from '../../core/ports.ts';
 import type { Database } from '../schema.ts';
@@ -20,6 +21,7 @@ export interface WorkflowStore {
   readonly declarations: Declarations;
   readonly negativeList: NegativeList;
   readonly auditLog: AuditLog;
+  readonly transaction: RunInTransaction;
 }
 
 /** Wires the workflow's repositories over one database. */
@@ -28,8 +30,19 @@ export function createWorkflowStore(db: Kysely<Database>, kind: 'sqlite' | 'post
     accounts: createAccounts(db),
     sessions: createSessions(db),
     apiTokens: createApiTokens(db),
-    declarations: createDeclarations(db),
+    declarations: createDeclarations(db, kind),
     negativeList: createNegativeList(db),
     auditLog: createAuditLog(db, kind),
+    // The same repositories over one transaction (Kysely hands every query of `work` the same
+    // connection; on SQLite its one connection is held, so transactions run one at a time).
+    transaction: (work) =>
+      db.transaction().execute((trx) =>
+        work({
+          declarations: createDeclarations(trx, kind),
+          auditLog: createAuditLog(trx, kind),
+          accounts: createAccounts(trx),
+          negativeList: createNegativeList(trx),
+        }),
+      ),
   };
 }
