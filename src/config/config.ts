@@ -13,6 +13,8 @@ export interface Config {
   readonly host: string;
   /** The DuckDB telemetry store (meter readings and rollups), a file in the data directory. */
   readonly telemetryPath: string;
+  /** A ClickHouse cluster for telemetry instead (GREENMFG_TELEMETRY_URL, clickhouse://host:8123/db?cluster=NAME); null: DuckDB. */
+  readonly telemetryUrl: string | null;
   /** The MQTT broker to take readings from (GREENMFG_MQTT_URL); null: MQTT ingest is off. */
   readonly mqttUrl: string | null;
   /** Where the shipped datasets live (the repository's datasets/ folder). */
@@ -56,11 +58,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     cookieSecure: env.GREENMFG_COOKIE_SECURE === '1' || env.GREENMFG_COOKIE_SECURE === 'true',
     telemetryPath: resolve(dataDir, 'telemetry.duckdb'),
+    telemetryUrl: telemetryUrlOf(env.GREENMFG_TELEMETRY_URL),
     mqttUrl: env.GREENMFG_MQTT_URL || null,
     simulationSeed: env.GREENMFG_SIMULATION_SEED || 'greenmfg',
     datasetsDir: resolve(env.GREENMFG_DATASETS_DIR ?? resolve(repoRoot, 'datasets')),
     pact: loadPactConfig(env, dataDir),
   };
+}
+
+function telemetryUrlOf(text: string | undefined): string | null {
+  if (!text) return null;
+  if (!text.startsWith('clickhouse://'))
+    throw new GmError(
+      'GM_CONFIG',
+      'GREENMFG_TELEMETRY_URL must be a clickhouse://host:port/db?cluster=NAME URL',
+      {
+        field: 'GREENMFG_TELEMETRY_URL',
+      },
+    );
+  return text;
 }
 
 /** The database location with any password masked, for logs (secrets never reach logs). */

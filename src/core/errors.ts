@@ -23,6 +23,8 @@ export const errorCatalog = {
   GM_QUOTA_EXCEEDED:
     'A programme quota would be exceeded (for example the agency cap of 15 national evaluations a year).',
   GM_NEGATIVE_LIST: 'The enterprise is on the negative list (art. 15) and may not proceed.',
+  GM_TELEMETRY_UNAVAILABLE:
+    'The telemetry cluster cannot take the write or answer the read in full right now; nothing was acknowledged: retry.',
   GM_INTERNAL: 'An unexpected internal error.',
 } as const;
 

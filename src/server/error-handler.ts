@@ -22,6 +22,7 @@ const statusOf: Record<ErrorCode, number> = {
   GM_DEADLINE_PASSED: 422,
   GM_QUOTA_EXCEEDED: 409,
   GM_NEGATIVE_LIST: 422,
+  GM_TELEMETRY_UNAVAILABLE: 503,
   GM_INTERNAL: 500,
 };
 

@@ -7,7 +7,7 @@ import type { Meter } from '../../core/metering/meter.ts';
 import type { Rejection } from '../../core/metering/reading-input.ts';
 import { createMeteringService, type IngestReport } from '../../services/metering/metering-service.ts';
 import { openConfiguredStore } from '../with-store.ts';
-import { openDuckdbTelemetry } from '../../store/telemetry/duckdb-telemetry.ts';
+import { openTelemetry } from '../../store/telemetry/open-telemetry.ts';
 import { CliExit, type CliIo } from '../io.ts';
 
 /** The two ways a command reaches metering: in process (the data directory is free) or a running server's API. */
@@ -23,7 +23,7 @@ async function localClient(): Promise<MeteringClient> {
   const store = await openConfiguredStore(config);
   let telemetry;
   try {
-    telemetry = await openDuckdbTelemetry(config.telemetryPath);
+    telemetry = await openTelemetry({ path: config.telemetryPath, url: config.telemetryUrl });
   } catch (e) {
     await store.close();
     if (e instanceof GmError && e.code === 'GM_DATA_DIR_LOCKED')

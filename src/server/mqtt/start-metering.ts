@@ -4,20 +4,21 @@ import type { Meters } from '../../core/ports.ts';
 import { createMeteringService, type MeteringService } from '../../services/metering/metering-service.ts';
 import { loadSteelDemo } from '../../services/metering/steel-demo.ts';
 import { datasetFiles } from '../../store/dataset-files.ts';
-import { openDuckdbTelemetry } from '../../store/telemetry/duckdb-telemetry.ts';
+import { openTelemetry } from '../../store/telemetry/open-telemetry.ts';
 import { startMqttIngest } from './mqtt-ingest.ts';
 
 /**
- * Start-up wiring of metering: open the telemetry store in the data directory, load the catalog
+ * Start-up wiring of metering: open the telemetry store (DuckDB in the data directory, or the
+ * ClickHouse cluster of GREENMFG_TELEMETRY_URL), load the catalog
  * and rollups, load the steel plant demo meter on the first start, and subscribe to MQTT when
  * GREENMFG_MQTT_URL is set. `close` stops MQTT, waits for batches in flight and closes the store.
  */
 export async function startMetering(
-  config: Pick<Config, 'telemetryPath' | 'mqttUrl' | 'datasetsDir'>,
+  config: Pick<Config, 'telemetryPath' | 'telemetryUrl' | 'mqttUrl' | 'datasetsDir'>,
   store: { readonly meters: Meters },
   log: (line: string) => void,
 ): Promise<{ readonly service: MeteringService; readonly close: () => Promise<void> }> {
-  const telemetry = await openDuckdbTelemetry(config.telemetryPath);
+  const telemetry = await openTelemetry({ path: config.telemetryPath, url: config.telemetryUrl });
   try {
     const service = await createMeteringService({ meters: store.meters, telemetry });
     const demo = await loadSteelDemo({ metering: service, source: datasetFiles(config.datasetsDir) });

@@ -59,6 +59,16 @@ export async function createMeteringService(deps: {
     }
   };
   await loadRollups();
+  // Meters whose rollups could not be reloaded after a failed commit (the telemetry store was
+  // unreachable): the in-memory rollups refuse to answer until they are back, rather than answer
+  // a smaller sum (issue 9).
+  const unloaded = new Set<number>();
+  const reloadUnloaded = async () => {
+    if (unloaded.size === 0) return;
+    const keys = [...unloaded];
+    await loadRollups(keys);
+    for (const k of keys) unloaded.delete(k);
+  };
 
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
@@ -85,6 +95,7 @@ export async function createMeteringService(deps: {
     rejected: Rejection[],
   ): Promise<IngestReport> {
     return serially(async () => {
+      await reloadUnloaded();
       // Which meters does the batch touch, and does it interleave them (then its parts need merging)?
       const touched = new Set<Meter>(columns.runMeters);
       const switches = columns.runMeters.length;
@@ -116,8 +127,9 @@ export async function createMeteringService(deps: {
         for (const m of touched) {
           states.delete(m.key);
           book.dropMeter(m);
+          unloaded.add(m.key);
         }
-        await loadRollups([...touched].map((m) => m.key));
+        await reloadUnloaded().catch(() => undefined);
         throw e;
       }
       for (const p of parts.slice(1)) book.addParts(p, (k) => byKey.get(k));
@@ -141,6 +153,17 @@ export async function createMeteringService(deps: {
       };
     });
   }
+
+  /** Refuses reads of the in-memory rollups while some meters' rollups are not loaded (and retries loading them). */
+  const requireRollups = () => {
+    if (unloaded.size === 0) return;
+    void serially(reloadUnloaded).catch(() => undefined);
+    throw new GmError(
+      'GM_TELEMETRY_UNAVAILABLE',
+      'The rollups of some meters are being reloaded from the telemetry store after a failed write; retry',
+      { retryable: true, operation: 'reload rollups', meters: unloaded.size },
+    );
+  };
 
   const dayArg = (text: string, field: string) => {
     const d = parseDay(text);
@@ -215,6 +238,7 @@ export async function createMeteringService(deps: {
 
     /** Every meter's use on one local day (the daily view of all meters), from the in-memory rollups. */
     dailyRollup(day: string, factoryId?: string) {
+      requireRollups();
       const d = dayArg(day, 'day');
       return book.allMeters('day', d).flatMap((r) => {
         const m = byKey.get(r.meterKey);
@@ -226,6 +250,7 @@ export async function createMeteringService(deps: {
 
     /** One meter's use in one month. */
     meterMonth(meterId: string, month: string) {
+      requireRollups();
       const m = meterOf(meterId);
       const r = book.meterBucket(m.key, 'month', monthArg(month, 'month'));
       return { meter: m.id, month, unit: m.unit, sum: r?.sum ?? 0, readings: r?.n ?? 0 };
@@ -233,6 +258,7 @@ export async function createMeteringService(deps: {
 
     /** One meter's rollups over a range: hours from the store, days and months from memory. */
     async meterRollups(meterId: string, grain: 'hour' | 'day' | 'month', from: string, to: string) {
+      requireRollups();
       const m = meterOf(meterId);
       if (grain === 'month') {
         const [a, b] = [monthArg(from, 'from'), monthArg(to, 'to')];
@@ -266,6 +292,7 @@ export async function createMeteringService(deps: {
       month: string,
       regionCode?: string,
     ): { factoryId: string; month: string } & MonthlyAccounts {
+      requireRollups();
       const mi = monthArg(month, 'month');
       const uses = book
         .factoryBucket(factoryId, 'month', mi)

@@ -5,7 +5,8 @@ import duckdb from '@duckdb/node-bindings';
 import { GmError } from '../../core/errors.ts';
 import type { FlagKind } from '../../core/metering/plan-ingest.ts';
 import type { StoredFlag, TelemetryBatch } from '../../core/metering/telemetry-batch.ts';
-import type { RollupRow, StoredSeries, Telemetry } from '../../core/ports.ts';
+import type { Telemetry } from '../../core/ports.ts';
+import { rollupRows, seriesByMeter } from './telemetry-columns.ts';
 
 // No primary key on readings: a DuckDB key costs about 6x in append speed and 14x in bytes per
 // reading (PRODUCT.md, measured table). Uniqueness of (meter, ts) is kept by the ingest service's
@@ -100,23 +101,12 @@ export async function openDuckdbTelemetry(path: string): Promise<Telemetry> {
       return new Set(numbersOf(r, 1)[0]);
     },
     async loadSeries(meterKeys) {
-      const out: StoredSeries = new Map();
-      if (meterKeys.length === 0) return out;
+      if (meterKeys.length === 0) return new Map();
       const r = await reader.run(
         `SELECT meter, ts, value FROM readings WHERE meter IN (${list(meterKeys)}) ORDER BY meter, ts`,
       );
       const [meter = [], ts = [], value = []] = numbersOf(r, 3);
-      let start = 0;
-      for (let i = 1; i <= meter.length; i++) {
-        if (i === meter.length || meter[i] !== meter[start]) {
-          out.set(meter[start] as number, {
-            ts: Uint32Array.from(ts.slice(start, i)),
-            values: Float64Array.from(value.slice(start, i)),
-          });
-          start = i;
-        }
-      }
-      return out;
+      return seriesByMeter(meter, ts, value);
     },
     async loadRollups(meterKeys) {
       const where = meterKeys ? ` AND meter IN (${list(meterKeys.length ? meterKeys : [-1])})` : '';
@@ -124,13 +114,7 @@ export async function openDuckdbTelemetry(path: string): Promise<Telemetry> {
         `SELECT grain, meter, bucket, sum(sum) AS sum, CAST(sum(n) AS INTEGER) AS n FROM rollup_parts WHERE grain IN (1, 2)${where} GROUP BY grain, meter, bucket`,
       );
       const [grain = [], meter = [], bucket = [], sum = [], n = []] = numbersOf(r, 5);
-      return grain.map((g, i) => ({
-        grain: g,
-        meter: meter[i] as number,
-        bucket: bucket[i] as number,
-        sum: sum[i] as number,
-        n: n[i] as number,
-      }));
+      return rollupRows([grain, meter, bucket, sum, n]);
     },
     async commit(batch: TelemetryBatch) {
       await con.run('BEGIN TRANSACTION');
@@ -183,13 +167,7 @@ export async function openDuckdbTelemetry(path: string): Promise<Telemetry> {
         [UTINYINT, UINTEGER, UINTEGER, UINTEGER],
       );
       const [g = [], m = [], b = [], s = [], n = []] = numbersOf(r, 5);
-      return g.map((x, i): RollupRow => ({
-        grain: x,
-        meter: m[i] as number,
-        bucket: b[i] as number,
-        sum: s[i] as number,
-        n: n[i] as number,
-      }));
+      return rollupRows([g, m, b, s, n]);
     },
     async flags(meterKey, fromTs, toTs) {
       const r = await reader.runAndReadAll(
