@@ -1,7 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { GmError } from '../../core/errors.ts';
 import type { Registry } from '../../core/ports.ts';
-import { idParams } from '../openapi/schemas.ts';
+import { idParams, nullable, objectOf, responses, str } from '../openapi/schemas.ts';
+
+const membersResponse = objectOf({
+  parkId: str,
+  items: {
+    type: 'array',
+    items: objectOf({ parkId: str, enterpriseId: str, name: nullable('string'), since: nullable('string') }),
+  },
+});
 
 /**
  * `GET /api/v1/parks/{id}/members`: the member enterprises registered for a listed park, with
@@ -16,6 +24,7 @@ export function parkMemberRoutes(deps: { readonly registry: Registry }) {
           tags: ['registry'],
           summary: "A park's registered member enterprises",
           params: idParams,
+          response: responses(membersResponse),
         },
       },
       async (req) => {

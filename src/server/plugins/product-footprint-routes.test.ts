@@ -6,6 +6,7 @@ import { testBackends } from '../../store/contract/test-backends.ts';
 import { datasetFiles } from '../../store/dataset-files.ts';
 import type { Store } from '../../store/open-store.ts';
 import { buildServer } from '../build-server.ts';
+import { checkResponse } from '../testing/response-check.ts';
 import { bootstrapFootprints } from './pact/start-pact.ts';
 import type { LabelledContribution as ContributionView } from '../../core/footprint/contribution-tree.ts';
 
@@ -34,7 +35,7 @@ describe.each(testBackends)('product footprint and enterprise routes on $name', 
     store = await backend.open();
     await bootstrapRegistry({ source, ...store });
     await bootstrapFootprints(store, source, () => undefined);
-    app = await buildServer({ ...store, databaseKind: store.kind });
+    app = await buildServer({ ...store, databaseKind: store.kind, checkResponse });
   });
   afterAll(async () => {
     await app.close();

@@ -3,7 +3,39 @@ import { labelContributions } from '../../core/footprint/contribution-tree.ts';
 import { GmError } from '../../core/errors.ts';
 import type { FootprintNetworkRepository, PactFootprintRepository, Registry } from '../../core/ports.ts';
 import { solveNetwork } from '../../services/footprint/solve-network.ts';
-import { idParams } from '../openapi/schemas.ts';
+import { idParams, nullable, num, objectOf, responses, str } from '../openapi/schemas.ts';
+
+const contribution = objectOf({
+  kind: { type: 'string', enum: ['product', 'dataset'] },
+  id: str,
+  name: str,
+  amount: num,
+  direct: num,
+  total: num,
+  share: num,
+  remainder: num,
+  // The same shape again, one level down (left open here: OpenAPI needs no recursion to read it).
+  children: { type: 'array', items: { type: 'object' } },
+});
+
+const footprintResponse = objectOf({
+  productId: str,
+  items: {
+    type: 'array',
+    items: objectOf({
+      networkProductId: str,
+      name: str,
+      unit: str,
+      classification: nullable('string'),
+      footprintKgCo2e: num,
+      primaryShare: num,
+      dataQuality: objectOf({ technological: num, temporal: num, geographical: num }),
+      pactId: nullable('string'),
+      simulated: { type: 'boolean' },
+      contributions: contribution,
+    }),
+  },
+});
 
 /**
  * `GET /api/v1/products/{id}/footprint`: a listed product's cradle-to-gate footprint from the
@@ -24,6 +56,7 @@ export function productFootprintRoutes(deps: {
           summary:
             'A listed product: footprint (kgCO2e per declared unit), contribution tree and PACT footprint id',
           params: idParams,
+          response: responses(footprintResponse),
         },
       },
       async (req) => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { GmError } from '../../core/errors.ts';
 import type { CodeTables, OperatingYears, Page, Registry, UnitQuery } from '../../core/ports.ts';
 import { getStats } from '../../services/stats.ts';
+import { cachedFor } from '../cached-for.ts';
 import { registrySchemas as reg, unitSchemas } from '../openapi/response-schemas.ts';
 import { itemsOf, responses } from '../openapi/schemas.ts';
 
@@ -52,7 +53,19 @@ export function registryRoutes(deps: {
   operatingYears?: OperatingYears;
 }) {
   return (app: FastifyInstance): Promise<void> => {
-    app.get('/api/v1/stats', { schema: { response: responses(reg.stats) } }, () => getStats(deps));
+    // The statistics change with a list import, not between requests, and computing them (counts
+    // and the programme claims over every operating year) blocks the event loop for hundreds of
+    // milliseconds on SQLite: keep them for a minute, and compute them once the server listens so
+    // the first reader of the overview does not wait. An import into a running server's database
+    // shows within the minute.
+    const stats = cachedFor(() => getStats(deps), 60_000);
+    app.addHook('onListen', () => {
+      stats().catch(() => undefined);
+    });
+    app.get('/api/v1/stats', { schema: { response: responses(reg.stats) } }, async (_req, reply) => {
+      reply.header('cache-control', 'public, max-age=60');
+      return stats();
+    });
 
     const list = <T>(
       path: string,
