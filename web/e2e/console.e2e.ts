@@ -1,14 +1,16 @@
 // End to end: the console as a person uses it, on a freshly started server with the real lists.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureOverviewWeight, overviewBudgetBytes } from '../../bench/web-weight.ts';
 import {
   artifactsDir,
   buildWebIfStale,
   launchChromium,
+  openPage,
   repoRoot,
+  screenshot,
   startServer,
   type RunningServer,
 } from './harness.ts';
@@ -17,22 +19,9 @@ let server: RunningServer;
 let browser: Browser;
 const timings: Record<string, number> = {};
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
-
-async function newPage(
-  locale: string,
-  viewport = { width: 1366, height: 900 },
-): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ locale, viewport });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return { ctx, page, errors };
-}
+const shot = screenshot;
+const newPage = (locale: string, viewport?: { width: number; height: number }) =>
+  openPage(browser, locale, viewport);
 
 beforeAll(async () => {
   buildWebIfStale();
@@ -169,6 +158,57 @@ describe('the web console', () => {
       }
       await shot(page, `${kind}-en`);
     }
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it("shows a product's footprint through its supply chain with its PACT id, and a park's members and waste flows", async () => {
+    const { ctx, page, errors } = await newPage('en');
+    const found = await page.request.get(
+      `${server.url}/api/v1/products?q=${encodeURIComponent('无霜冷藏冷冻箱')}&pageSize=200`,
+    );
+    const items = ((await found.json()) as { items: { id: string; enterpriseName: string }[] }).items;
+    const fridge = items.find((p) => p.enterpriseName === '青岛海尔股份有限公司');
+    expect(fridge).toBeDefined();
+    await page.goto(`${server.url}/products/${fridge?.id ?? ''}`);
+    const panel = page.getByTestId('footprint');
+    await panel.waitFor();
+    await panel.getByTestId('simulated-banner').waitFor();
+    const value = Number(await panel.getByTestId('footprint-value').getAttribute('data-value'));
+    expect(value).toBeGreaterThan(0);
+    expect(await panel.getByTestId('pact-id').innerText()).toMatch(/^[0-9a-f-]{36}$/);
+    await page.locator('[data-testid="footprint-sankey"][data-rendered="true"]').waitFor();
+    // The table lists the same tree: its first row is the product with the whole footprint.
+    await panel.locator('details.contributions summary').click();
+    const first = panel.getByTestId('contribution-table').locator('tbody tr').first();
+    expect(await first.locator('td').nth(3).innerText()).toBe('100%');
+    expect(await panel.getByTestId('contribution-table').locator('tbody tr').count()).toBeGreaterThan(2);
+    await shot(page, 'product-footprint-en');
+    await page.getByTestId('lang-zh-CN').click();
+    await page.getByRole('heading', { level: 3, name: '沿供应链的贡献' }).waitFor();
+    await shot(page, 'product-footprint-zh-CN');
+
+    // A product outside the supply-network model says so in plain words.
+    const plain = await page.request.get(
+      `${server.url}/api/v1/products?q=${encodeURIComponent('纸')}&pageSize=1`,
+    );
+    const paper = ((await plain.json()) as { items: { id: string }[] }).items[0];
+    await page.goto(`${server.url}/products/${paper?.id ?? ''}`);
+    expect(await page.getByTestId('footprint-none').innerText()).toContain('尚未计算该产品的碳足迹');
+
+    await page.goto(`${server.url}/parks`);
+    await page.locator('tbody tr td:first-child a').first().click();
+    await page.getByTestId('unit-page-park').waitFor();
+    await page.getByTestId('park-members').getByText('该园区尚未登记成员企业', { exact: false }).waitFor();
+    expect(await page.getByTestId('park-member-count').innerText()).toContain('模拟');
+    const flows = page.getByTestId('park-waste-flows');
+    await flows.getByTestId('simulated-banner').waitFor();
+    await page.locator('[data-testid="waste-sankey"][data-rendered="true"]').waitFor();
+    await shot(page, 'park-waste-flows-zh-CN');
+    await page.getByTestId('lang-en').click();
+    await page.getByRole('heading', { level: 2, name: 'Solid-waste flows' }).waitFor();
+    expect(await flows.innerText()).toMatch(/of the solid waste generated was put to use/);
+    await shot(page, 'park-waste-flows-en');
     expect(errors).toEqual([]);
     await ctx.close();
   });
@@ -315,8 +355,4 @@ describe('the web console', () => {
     expect(errors).toEqual([]);
     await ctx.close();
   });
-
-  // Issue 7 asks for this; the workflow API (accounts, roles, login) has not landed on the server
-  // yet, so the screens cannot exist without inventing data. It becomes a test when it does.
-  it.todo('logs in as each role and sees only what that role may see (needs the workflow API)');
 });

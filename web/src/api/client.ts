@@ -15,9 +15,8 @@ export class ApiError extends Error {
 const isErrorBody = (x: unknown): x is ApiErrorBody =>
   typeof x === 'object' && x !== null && 'code' in x && 'message' in x;
 
-/** GETs a JSON resource of the API; non-2xx answers become an ApiError carrying the error body. */
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
+/** Reads a response as JSON; non-2xx answers become an ApiError carrying the error body. */
+async function readAnswer<T>(res: Response): Promise<T> {
   const text = await res.text();
   let body: unknown = null;
   try {
@@ -30,6 +29,35 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
     throw new ApiError(res.status, err, err?.message ?? `HTTP ${res.status}`);
   }
   return body as T;
+}
+
+/** GETs a JSON resource of the API; non-2xx answers become an ApiError carrying the error body. */
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return readAnswer<T>(
+    await fetch(url, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) }),
+  );
+}
+
+/**
+ * Sends a JSON body (POST by default). Cookie-authenticated writes carry the CSRF token in
+ * x-csrf-token (docs/workflow.md); the caller passes the one the server handed out.
+ */
+export async function sendJson<T>(
+  url: string,
+  body: unknown,
+  options: { readonly method?: 'POST' | 'PATCH' | 'DELETE'; readonly csrfToken?: string | null } = {},
+): Promise<T> {
+  return readAnswer<T>(
+    await fetch(url, {
+      method: options.method ?? 'POST',
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        ...(options.csrfToken ? { 'x-csrf-token': options.csrfToken } : {}),
+      },
+      body: JSON.stringify(body),
+    }),
+  );
 }
 
 /** Builds "path?a=1&b=2", leaving out empty values. */

@@ -3,7 +3,7 @@
  * src/core (pure types); the statistics shape mirrors src/services/stats.ts (ProgrammeStats),
  * because web may import core and the API's types but never services (docs/ARCHITECTURE.md).
  */
-import type { Page, UnitsByKey } from '../../../src/core/ports.ts';
+import type { Account, Agency, Objection, Page, UnitsByKey } from '../../../src/core/ports.ts';
 import type {
   Factory,
   Industry,
@@ -12,8 +12,29 @@ import type {
   Region,
   SupplyChainEnterprise,
 } from '../../../src/core/registry/types.ts';
+import type { Principal } from '../../../src/core/auth/principal.ts';
+import type {
+  DeclarableKind,
+  Declaration,
+  DeclarationEvent,
+  DeclarationState,
+  EvaluationRecord,
+} from '../../../src/core/workflow/declaration.ts';
+import type { WorkflowAction } from '../../../src/core/workflow/transitions.ts';
 
 export type { Factory, Industry, Page, Park, Product, Region, SupplyChainEnterprise, UnitsByKey };
+export type {
+  Account,
+  Agency,
+  DeclarableKind,
+  Declaration,
+  DeclarationEvent,
+  DeclarationState,
+  EvaluationRecord,
+  Objection,
+  Principal,
+  WorkflowAction,
+};
 
 export interface ProvinceCounts extends UnitsByKey {
   readonly provinceCode: string | null;
@@ -51,3 +72,28 @@ export interface ListParams {
   readonly page?: number;
   readonly pageSize?: number;
 }
+
+/**
+ * A declaration as the API shows it to the caller (mirrors DeclarationView in
+ * src/services/workflow/declarations.ts): the full record to those who may see it, the published
+ * fields to everyone else, and the actions the caller could take next.
+ */
+export type DeclarationView = (
+  | Declaration
+  | Pick<
+      Declaration,
+      | 'id'
+      | 'unitKind'
+      | 'unitName'
+      | 'regionCode'
+      | 'provinceCode'
+      | 'roundYear'
+      | 'state'
+      | 'noticeStartsOn'
+      | 'noticeEndsOn'
+    >
+) & { readonly actions: readonly WorkflowAction[] };
+
+/** Whether the caller sees the full record of a declaration (not only its published fields). */
+export const isFullDeclaration = (d: DeclarationView): d is Declaration & { actions: WorkflowAction[] } =>
+  'version' in d;

@@ -39,11 +39,22 @@ export function prefetch(urls: readonly string[]): void {
   for (const url of urls) fetchShared(url).catch(() => undefined);
 }
 
+/**
+ * Drops remembered answers (all, or those whose URL starts with a prefix): after signing in or out
+ * what the API shows changes with who asks, and after a write the written resource changes.
+ */
+export function forgetAnswers(prefix = ''): void {
+  for (const url of [...answers.keys()]) if (url.startsWith(prefix)) answers.delete(url);
+}
+
 const known = <T>(url: string | null): ApiState<T> =>
   url !== null && answers.has(url) ? { status: 'ok', data: answers.get(url) as T } : { status: 'loading' };
 
-/** Reads a JSON resource and follows URL changes. A null URL reads nothing. */
-export function useApi<T>(url: string | null): ApiState<T> {
+/**
+ * Reads a JSON resource and follows URL changes. A null URL reads nothing. Changing `reloadKey`
+ * reads the URL again (after a write that changed it).
+ */
+export function useApi<T>(url: string | null, reloadKey = 0): ApiState<T> {
   const [state, setState] = useState<{ url: string | null; value: ApiState<T> }>(() => ({
     url,
     value: known<T>(url),
@@ -51,11 +62,18 @@ export function useApi<T>(url: string | null): ApiState<T> {
   useEffect(() => {
     if (url === null) return;
     let live = true;
+    if (reloadKey !== 0) answers.delete(url);
     if (answers.has(url)) {
       setState({ url, value: known<T>(url) });
       return;
     }
-    setState({ url, value: { status: 'loading' } });
+    // Reading again after a write keeps what is shown until the new answer arrives, so that the
+    // forms below it (and what they say, "sent") stay in place.
+    setState((prev) =>
+      reloadKey !== 0 && prev.url === url && prev.value.status === 'ok'
+        ? prev
+        : { url, value: { status: 'loading' } },
+    );
     fetchShared<T>(url).then(
       (data) => {
         if (live) setState({ url, value: { status: 'ok', data } });
@@ -71,6 +89,6 @@ export function useApi<T>(url: string | null): ApiState<T> {
     return () => {
       live = false;
     };
-  }, [url]);
+  }, [url, reloadKey]);
   return state.url === url ? state.value : known<T>(url);
 }

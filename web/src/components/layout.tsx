@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { AccountMenu } from '../features/auth/account-menu.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 const sections = [
@@ -10,6 +11,7 @@ const sections = [
   { href: '/parks', key: 'nav.parks' },
   { href: '/products', key: 'nav.products' },
   { href: '/policies', key: 'nav.policies' },
+  { href: '/declarations', key: 'nav.declarations' },
 ] as const;
 
 /** The console's frame: brand, the sections, the language switch, and the page below. */
@@ -33,7 +35,10 @@ export function Layout(props: { readonly children: ReactNode }) {
             </Link>
           ))}
         </nav>
-        <LanguageSwitch />
+        <div className="topbar-end">
+          <AccountMenu />
+          <LanguageSwitch />
+        </div>
       </header>
       <main className="page">{props.children}</main>
       <footer className="footer muted small">{t('footer')}</footer>

@@ -15,6 +15,14 @@ const SupplyChainPage = lazy(() =>
 );
 const PoliciesPage = lazy(() => import('./policies-page.tsx').then((m) => ({ default: m.PoliciesPage })));
 const PolicyPage = lazy(() => import('./policy-page.tsx').then((m) => ({ default: m.PolicyPage })));
+const LoginPage = lazy(() => import('./login-page.tsx').then((m) => ({ default: m.LoginPage })));
+const WorkspacePage = lazy(() => import('./workspace-page.tsx').then((m) => ({ default: m.WorkspacePage })));
+const DeclarationsPage = lazy(() =>
+  import('./declarations-page.tsx').then((m) => ({ default: m.DeclarationsPage })),
+);
+const DeclarationPage = lazy(() =>
+  import('./declaration-page.tsx').then((m) => ({ default: m.DeclarationPage })),
+);
 const NotFoundPage = lazy(() => import('./not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })));
 
 // wouter decodes paths with decodeURI, which leaves reserved characters such as "@" (%40) encoded.
@@ -60,6 +68,16 @@ export function AppRoutes() {
           <PoliciesPage />
         </Route>
         <Route path="/policies/:key">{(p) => <PolicyPage policyKey={decodeKey(p.key)} />}</Route>
+        <Route path="/login">
+          <LoginPage />
+        </Route>
+        <Route path="/workspace">
+          <WorkspacePage />
+        </Route>
+        <Route path="/declarations">
+          <DeclarationsPage />
+        </Route>
+        <Route path="/declarations/:id">{(p) => <DeclarationPage id={p.id} />}</Route>
         <Route>
           <NotFoundPage />
         </Route>

@@ -1,15 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { Park } from '../api/contract.ts';
 import { useApi } from '../api/use-api.ts';
-import { ErrorState, Loading, NotYetAvailable } from '../components/state-views.tsx';
+import { ErrorState, Loading } from '../components/state-views.tsx';
 import { useProvinces } from '../features/geo/use-provinces.ts';
 import { ParkOperatingPanel } from '../features/operating/park-operating-panel.tsx';
+import { ParkMembersPanel } from '../features/park/park-members-panel.tsx';
+import { WasteFlowPanel } from '../features/park/waste-flow-sankey.tsx';
 import { PolicyPanel } from '../features/policy/policy-panel.tsx';
 import { placementRows } from '../features/registry/placement-rows.ts';
 import { ProfileList } from '../features/registry/profile-list.tsx';
 import { UnitPageFrame } from '../features/registry/unit-page-frame.tsx';
 
-/** A green industrial park: its listed profile and operating years (solid-waste utilisation); members and waste flows as their APIs land. */
+/** A green industrial park: its listed profile, its members, its solid-waste flows and utilisation by year, and its support policies. */
 export function ParkPage(props: { readonly id: string }) {
   const { t, i18n } = useTranslation();
   const state = useApi<Park>(`/api/v1/parks/${encodeURIComponent(props.id)}`);
@@ -32,9 +34,9 @@ export function ParkPage(props: { readonly id: string }) {
         </section>
         <section className="card">
           <h2>{t('park.members')}</h2>
-          <NotYetAvailable what={t('park.membersWhat')} />
+          <ParkMembersPanel parkId={p.id} />
           <h2>{t('park.wasteFlows')}</h2>
-          <NotYetAvailable what={t('park.wasteFlowsWhat')} />
+          <WasteFlowPanel parkId={p.id} />
         </section>
       </div>
       <section className="card" data-testid="policies-card">

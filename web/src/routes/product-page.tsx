@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../api/contract.ts';
 import { useApi } from '../api/use-api.ts';
-import { ErrorState, Loading, NotYetAvailable } from '../components/state-views.tsx';
+import { ErrorState, Loading } from '../components/state-views.tsx';
+import { FootprintPanel } from '../features/footprint/footprint-panel.tsx';
 import { useProvinces } from '../features/geo/use-provinces.ts';
 import { PolicyPanel } from '../features/policy/policy-panel.tsx';
 import { placementRows } from '../features/registry/placement-rows.ts';
 import { ProfileList } from '../features/registry/profile-list.tsx';
 import { UnitPageFrame } from '../features/registry/unit-page-frame.tsx';
 
-/** A green-design product: its listed profile; footprint, contribution tree and PACT id as their APIs land. */
+/** A green-design product: its listed profile, its footprint with the contributions through its supply chain and its PACT id, and its support policies. */
 export function ProductPage(props: { readonly id: string }) {
   const { t, i18n } = useTranslation();
   const state = useApi<Product>(`/api/v1/products/${encodeURIComponent(props.id)}`);
@@ -43,7 +44,7 @@ export function ProductPage(props: { readonly id: string }) {
         </section>
         <section className="card">
           <h2>{t('product.footprint')}</h2>
-          <NotYetAvailable what={t('product.footprintWhat')} />
+          <FootprintPanel productId={p.id} />
         </section>
       </div>
       <section className="card" data-testid="policies-card">

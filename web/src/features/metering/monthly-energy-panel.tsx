@@ -7,13 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { fetchShared, useApi } from '../../api/use-api.ts';
 import { EChart } from '../../components/echart.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/state-views.tsx';
+import { metersUrl, type MetersResponse } from './meters-contract.ts';
+import { isRefusal, MeteringRefusal } from './metering-refusal.tsx';
 
 use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-/** GET /api/v1/meters?factory= (the fields the panel reads). */
-interface MetersResponse {
-  readonly items: readonly { readonly id: string; readonly name: string | null; readonly medium: string }[];
-}
 /** GET /api/v1/meters/{id}/rollups?grain=month */
 interface RollupsResponse {
   readonly items: readonly { readonly bucket: string; readonly sum: number; readonly readings: number }[];
@@ -37,7 +35,7 @@ type MonthsState =
  */
 export function MonthlyEnergyPanel(props: { readonly factoryId: string }) {
   const { t, i18n } = useTranslation();
-  const meters = useApi<MetersResponse>(`/api/v1/meters?factory=${encodeURIComponent(props.factoryId)}`);
+  const meters = useApi<MetersResponse>(metersUrl(props.factoryId));
   const [months, setMonths] = useState<MonthsState>({ status: 'loading' });
   const meterIds = meters.status === 'ok' ? meters.data.items.map((m) => m.id).join(',') : null;
 
@@ -98,10 +96,13 @@ export function MonthlyEnergyPanel(props: { readonly factoryId: string }) {
   }, [months, t]);
 
   if (meters.status === 'loading') return <Loading />;
-  if (meters.status === 'error') return <ErrorState error={meters.error} />;
+  // Metered data is the enterprise's own: signed out or another tenant, the API refuses (401/403).
+  if (meters.status === 'error')
+    return isRefusal(meters.error) ? <MeteringRefusal /> : <ErrorState error={meters.error} />;
   if (meters.data.items.length === 0) return <EmptyState>{t('metering.noMeters')}</EmptyState>;
   if (months.status === 'loading') return <Loading />;
-  if (months.status === 'error') return <ErrorState error={months.error} />;
+  if (months.status === 'error')
+    return isRefusal(months.error) ? <MeteringRefusal /> : <ErrorState error={months.error} />;
   if (months.months.length === 0 || !option) return <EmptyState>{t('metering.noReadings')}</EmptyState>;
   const notes = [...new Set(months.months.flatMap((m) => m.notes))];
   return (
