@@ -39,20 +39,23 @@ function ensurePackages(): void {
   }
 }
 
-const testFiles = [
-  'src/store/telemetry/telemetry.contract.test.ts',
-  'src/store/telemetry/clickhouse-telemetry.test.ts',
-  'src/server/cluster-faults.test.ts',
+// The contract suite (and the store's own cluster cases) on the whole cluster first, then the fault tests.
+const suites = [
+  ['src/store/telemetry/telemetry.contract.test.ts', 'src/store/telemetry/clickhouse-telemetry.test.ts'],
+  ['src/server/cluster-faults.test.ts'],
 ];
 
-function runVitest(env: Record<string, string>): Promise<{ code: number; closing: string[] }> {
+function runVitest(
+  files: readonly string[],
+  env: Record<string, string>,
+): Promise<{ code: number; closing: string[] }> {
   return new Promise((done) => {
     const child = spawn(
       process.execPath,
       [
         join(root, 'node_modules/vitest/vitest.mjs'),
         'run',
-        ...testFiles,
+        ...files,
         '--maxWorkers=1',
         '--no-file-parallelism',
       ],
@@ -95,13 +98,17 @@ try {
   );
   const state = await startLocalCluster(dir, basePort);
   say(`cluster up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${clusterUrl(state)}`);
-  const result = await runVitest({
-    GREENMFG_TEST_CLICKHOUSE: clusterUrl(state),
-    GREENMFG_CLUSTER_DIR: dir,
-  });
-  code = result.code;
-  for (const line of result.closing) process.stdout.write(`${line}\n`);
+  const env = { GREENMFG_TEST_CLICKHOUSE: clusterUrl(state), GREENMFG_CLUSTER_DIR: dir };
+  const closing: string[] = [];
+  code = 0;
+  for (const [i, files] of suites.entries()) {
+    const result = await runVitest(files, env);
+    code ||= result.code;
+    closing.push(`${i === 0 ? 'contract suite' : 'fault tests'}:`, ...result.closing);
+  }
+  for (const line of closing) process.stdout.write(`${line}\n`);
 } catch (e) {
+  code = 1;
   say(`failed: ${e instanceof Error ? e.message : String(e)}`);
 } finally {
   await stop();

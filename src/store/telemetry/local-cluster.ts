@@ -66,6 +66,8 @@ function zookeeperAnswers(port: number): Promise<boolean> {
   return new Promise((done) => {
     const socket = createConnection({ host: '127.0.0.1', port });
     let text = '';
+    // A server still starting may accept and never answer: give each probe a second.
+    socket.setTimeout(1000, () => socket.destroy());
     socket.once('connect', () => socket.write('ruok'));
     socket.on('data', (d) => (text += d.toString()));
     socket.once('close', () => done(text === 'imok'));
@@ -75,7 +77,7 @@ function zookeeperAnswers(port: number): Promise<boolean> {
 
 async function clickhouseAnswers(port: number): Promise<boolean> {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/ping`);
+    const res = await fetch(`http://127.0.0.1:${port}/ping`, { signal: AbortSignal.timeout(2000) });
     return res.ok;
   } catch {
     return false;
