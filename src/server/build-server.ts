@@ -26,6 +26,7 @@ import {
   type WorkflowServerDeps,
 } from './plugins/auth-routes.ts';
 import { workflowRoutes } from './plugins/workflow-routes.ts';
+import { tierRoutes } from './plugins/tier-routes.ts';
 
 export interface ServerDeps {
   readonly registry: Registry;
@@ -92,6 +93,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await app.register(authRoutes(deps.programme, deps.security));
     await app.register(accountRoutes(deps.programme));
     await app.register(workflowRoutes(deps.programme));
+    await app.register(tierRoutes({ ...deps.programme, registry: deps.registry }));
     await app.register(auditRoutes(deps.programme));
   }
   // Metering is enterprise data: its routes need accounts to authorize against.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../core/auth/principal.ts';
 import { createDeclaration } from '../services/workflow/declarations.ts';
 import { assignAgency, selfEvaluate } from '../services/workflow/evaluations.ts';
+import { addTierListing } from '../services/workflow/tier-listings.ts';
 import { testBackends } from '../store/contract/test-backends.ts';
 import {
   openProgrammeFixture,
@@ -33,6 +34,9 @@ interface Records {
   park: string;
   account: string;
   enterprise: string;
+  /** The tenant's registered factory and its provincial listing. */
+  listedFactory: string;
+  tierListing: string;
 }
 
 /** Every record-scoped route of the workflow, as a request against one tenant's records. */
@@ -105,6 +109,16 @@ const scopedRoutes = (r: Records, agency: string) =>
       body: { enterpriseId: r.enterprise, reason: 'tax_violation', since: '2024-01-01' },
     },
     { method: 'GET', url: `/api/v1/negative-list?enterpriseId=${r.enterprise}` },
+    ...(['provincial', 'municipal'] as const).map((tier) => ({
+      method: 'POST',
+      url: `/api/v1/tiers/${tier}/factories`,
+      body: { factoryId: r.listedFactory },
+    })),
+    {
+      method: 'POST',
+      url: `/api/v1/tiers/provincial/factories/${r.tierListing}/removal`,
+      body: { trigger: 'failed_spot_check' },
+    },
   ] as const;
 
 /** Which tenant's metering each role reaches: the owning enterprise and the administrators of its region. */
@@ -180,7 +194,19 @@ describe.each(testBackends)(
           parkId: park,
         });
         const account = p[entUser] as Extract<Principal, { kind: 'enterprise' }>;
-        records[t] = { factory: fac.id, park: prk.id, account: account.accountId, enterprise: ent };
+        const listedFactory = `fac_${t.toLowerCase()}`;
+        const tierPorts = { ...f.deps, registry: f.store.registry };
+        const listing = await addTierListing(tierPorts, p.national, 'provincial', {
+          factoryId: listedFactory,
+        });
+        records[t] = {
+          factory: fac.id,
+          park: prk.id,
+          account: account.accountId,
+          enterprise: ent,
+          listedFactory,
+          tierListing: listing.id,
+        };
       }
     });
     afterAll(async () => {

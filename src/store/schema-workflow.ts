@@ -131,6 +131,21 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface TierListingsTable {
+  id: string;
+  tier: string;
+  factory_id: string;
+  factory_name: string;
+  enterprise_id: string;
+  region_code: string;
+  province_code: string;
+  listed_on: string;
+  listed_by: string;
+  removed_on: string | null;
+  removal_trigger: string | null;
+  version: number;
+}
+
 export interface WorkflowTables {
   agencies: AgenciesTable;
   accounts: AccountsTable;
@@ -143,4 +158,5 @@ export interface WorkflowTables {
   negative_list: NegativeListTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  tier_listings: TierListingsTable;
 }

@@ -13,6 +13,7 @@ export const enterpriseOwnedTables = [
   'park_members',
   'supplier_relations',
   'negative_list',
+  'tier_listings',
   'fp_products',
   'fp_processes',
   'fp_process_outputs',

@@ -8,6 +8,7 @@ import type { Page, SortOrder } from '../ports.ts';
 import type { ChainHead, SealedAuditEntry } from './audit-chain.ts';
 import type { Declaration, DeclarationEvent, DeclarationState } from './declaration.ts';
 import type { NegativeListReason } from './programme-rules.ts';
+import type { LocalTier, TierListing } from './tier-listing.ts';
 
 export interface Account {
   readonly id: string;
@@ -227,12 +228,36 @@ export interface AuditLog {
   readonly list: (query: AuditQuery) => Promise<Page<SealedAuditEntry>>;
 }
 
+/** Filters for the provincial and municipal listings. */
+export interface TierListingQuery {
+  readonly tier: LocalTier;
+  /** GB/T 2260 prefix: two digits for a province, four for a city. */
+  readonly regionPrefix?: string;
+  readonly q?: string;
+  /** Removed listings too (default: the current ones only). */
+  readonly includeRemoved?: boolean;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/** Provincial and municipal listings of green factories. */
+export interface TierListings {
+  readonly add: (listing: TierListing) => Promise<void>;
+  readonly get: (id: string) => Promise<TierListing | undefined>;
+  /** The current (not removed) listing of a factory at a tier, if any. */
+  readonly currentOf: (tier: LocalTier, factoryId: string) => Promise<TierListing | undefined>;
+  readonly list: (query: TierListingQuery) => Promise<Page<TierListing>>;
+  /** Writes a new version (false when the stored version moved on: a concurrent change). */
+  readonly update: (listing: TierListing) => Promise<boolean>;
+}
+
 /** The repositories a use case writes together, bound to one database transaction. */
 export interface WorkflowTransactionPorts {
   readonly declarations: Declarations;
   readonly auditLog: AuditLog;
   readonly accounts: Accounts;
   readonly negativeList: NegativeList;
+  readonly tierListings: TierListings;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { bearerToken } from '../../core/auth/api-token.ts';
 import { publicPrincipal, type Principal } from '../../core/auth/principal.ts';
 import { GmError } from '../../core/errors.ts';
-import type { ApiTokens, PasswordHasher, Sessions } from '../../core/ports.ts';
+import type { ApiTokens, PasswordHasher, Sessions, TierListings } from '../../core/ports.ts';
 import { principalOf } from '../../services/auth/accounts.ts';
 import {
   createApiToken,
@@ -32,6 +32,8 @@ export interface WorkflowServerDeps extends WorkflowPorts {
   readonly sessions: Sessions;
   readonly apiTokens: ApiTokens;
   readonly hasher: PasswordHasher;
+  /** Provincial and municipal listings (tier-routes.ts). */
+  readonly tierListings: TierListings;
 }
 
 export interface SecurityOptions {

@@ -29,6 +29,13 @@ export async function writeFingerprint(
   }
   parts.push((await w.negativeList.list({ page: 1, pageSize: 1 })).total);
   parts.push((await w.accounts.listAgencies({ page: 1, pageSize: 1 })).total);
+  for (const tier of ['provincial', 'municipal'] as const) {
+    const all = await w.tierListings.list({ tier, includeRemoved: true, page: 1, pageSize: 200 });
+    parts.push(
+      all.total,
+      all.items.map((l) => `${l.id}@${l.version}`),
+    );
+  }
   for (const m of metering?.listMeters() ?? [])
     parts.push(m.id, m.factoryId, (await metering?.readings(m.id, 0, 2 ** 32 - 1))?.length);
   return JSON.stringify(parts);

@@ -5,6 +5,7 @@ import { registryMigration } from './0001-registry.ts';
 import { metersMigration } from './0003-meters.ts';
 import { operatingYearsMigration } from './0002-operating-years.ts';
 import { workflowMigration } from './0004-workflow.ts';
+import { tierListingsMigration } from './0007-tier-listings.ts';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -14,6 +15,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-workflow': workflowMigration,
   '0005-footprint-network': footprintNetworkMigration,
   '0006-enterprise-keys': enterpriseKeysMigration,
+  '0007-tier-listings': tierListingsMigration,
 };
 
 /** A static provider: migrations are code, not files found at run time. */

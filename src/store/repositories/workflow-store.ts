@@ -7,11 +7,13 @@ import type {
   NegativeList,
   RunInTransaction,
   Sessions,
+  TierListings,
 } from '../../core/ports.ts';
 import type { Database } from '../schema.ts';
 import { createAccounts, createApiTokens, createSessions } from './accounts.ts';
 import { createAuditLog } from './audit.ts';
 import { createDeclarations, createNegativeList } from './declarations.ts';
+import { createTierListings } from './tier-listings.ts';
 
 /** The workflow's repositories (accounts, sessions, tokens, declarations, negative list, audit log). */
 export interface WorkflowStore {
@@ -21,6 +23,7 @@ export interface WorkflowStore {
   readonly declarations: Declarations;
   readonly negativeList: NegativeList;
   readonly auditLog: AuditLog;
+  readonly tierListings: TierListings;
   readonly transaction: RunInTransaction;
 }
 
@@ -33,6 +36,7 @@ export function createWorkflowStore(db: Kysely<Database>, kind: 'sqlite' | 'post
     declarations: createDeclarations(db, kind),
     negativeList: createNegativeList(db),
     auditLog: createAuditLog(db, kind),
+    tierListings: createTierListings(db),
     // The same repositories over one transaction (Kysely hands every query of `work` the same
     // connection; on SQLite its one connection is held, so transactions run one at a time).
     transaction: (work) =>
@@ -42,6 +46,7 @@ export function createWorkflowStore(db: Kysely<Database>, kind: 'sqlite' | 'post
           auditLog: createAuditLog(trx, kind),
           accounts: createAccounts(trx),
           negativeList: createNegativeList(trx),
+          tierListings: createTierListings(trx),
         }),
       ),
   };
