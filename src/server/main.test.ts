@@ -6,7 +6,8 @@ import { loadConfig } from '../config/config.ts';
 import { testDatabaseUrl } from '../store/contract/test-backends.ts';
 import { startServer } from './main.ts';
 
-describe('the main job', () => {
+// A first start on PostgreSQL under load takes longer than the suite's default 30 s.
+describe('the main job', { timeout: 180_000 }, () => {
   it('creates the data directory, imports on the first start only, and serves the statistics over HTTP', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'greenmfg-start-')), 'nested', 'data');
     const database = await testDatabaseUrl(dataDir);
