@@ -13,7 +13,8 @@
  * as the HTTP path does.
  *
  * Options: --meters N (5000), --hours N (2000), --batch N (rows per ingest call, 500000),
- * --inflight N (2), --pg URL (postgres://postgres@127.0.0.1:5432/greenmfg_bench), --no-pg.
+ * --inflight N (2), --pg URL (postgres://postgres@127.0.0.1:5432/greenmfg_bench), --no-pg,
+ * --backend duckdb|clickhouse with --telemetry-url clickhouse://host:port/db?cluster=NAME.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +23,11 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createMeteringService } from '../src/services/metering/metering-service.ts';
 import { openStore } from '../src/store/open-store.ts';
+import {
+  dropClickhouseDatabase,
+  openClickhouseTelemetry,
+  parseClickhouseUrl,
+} from '../src/store/telemetry/clickhouse-telemetry.ts';
 import { openDuckdbTelemetry } from '../src/store/telemetry/duckdb-telemetry.ts';
 
 const args = process.argv.slice(2);
@@ -36,6 +42,16 @@ const batchRows = Number(opt('batch', '500000'));
 const inflight = Math.max(1, Number(opt('inflight', '2')));
 const pgUrl = opt('pg', 'postgres://postgres@127.0.0.1:5432/greenmfg_bench');
 const withPg = !args.includes('--no-pg');
+// --backend clickhouse --telemetry-url clickhouse://host:port/db?cluster=NAME: the product's store is
+// the ClickHouse cluster (issue 9) instead of a DuckDB file; the database is dropped before and after.
+const backend = opt('backend', 'duckdb');
+const clickhouse = backend === 'clickhouse' ? parseClickhouseUrl(opt('telemetry-url', '')) : null;
+const openBenchTelemetry = async (dir: string) => {
+  if (!clickhouse) return openDuckdbTelemetry(join(dir, 'telemetry.duckdb'));
+  await dropClickhouseDatabase(clickhouse);
+  const telemetry = await openClickhouseTelemetry(clickhouse);
+  return { ...telemetry, close: () => telemetry.close().then(() => dropClickhouseDatabase(clickhouse)) };
+};
 const total = meters * hours;
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -100,7 +116,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function benchProduct() {
   const dir = mkdtempSync(join(tmpdir(), 'greenmfg-bench-'));
   const store = await openStore(join(dir, 'greenmfg.sqlite'));
-  const telemetry = await openDuckdbTelemetry(join(dir, 'telemetry.duckdb'));
+  const telemetry = await openBenchTelemetry(dir);
   try {
     say(`registering ${meters} meters ...`);
     for (let m = 0; m < meters; m++)
@@ -241,7 +257,7 @@ const f = (n: number) => Math.round(n).toLocaleString('en');
 say('');
 say(`readings: ${f(total)} (${meters} meters x ${hours} hourly values)`);
 say(
-  `greenmfg bulk path (parse, validate, dedupe, store, roll up; DuckDB): ${f(product.readingsPerSecond)} readings/s (${product.seconds.toFixed(2)} s)`,
+  `greenmfg bulk path (parse, validate, dedupe, store, roll up; ${clickhouse ? `ClickHouse cluster ${clickhouse.cluster}` : 'DuckDB'}): ${f(product.readingsPerSecond)} readings/s (${product.seconds.toFixed(2)} s)`,
 );
 if (baseline)
   say(
@@ -249,7 +265,7 @@ if (baseline)
   );
 if (ratio !== null) say(`ratio: ${ratio.toFixed(2)}x`);
 say(
-  `bytes on disk per reading (DuckDB file after checkpoint, readings + rollups + flags): ${product.bytesPerReading.toFixed(2)}`,
+  `bytes on disk per reading (${clickhouse ? 'ClickHouse parts, one replica of each shard' : 'DuckDB file after checkpoint'}, readings + rollups + flags): ${product.bytesPerReading.toFixed(2)}`,
 );
 say(
   `daily rollup of all meters (${product.dailyRollupRows} rows, in-memory rollups): ${product.dailyRollupMs.toFixed(3)} ms (median of 21)`,

@@ -261,3 +261,20 @@ export async function openClickhouseTelemetry(location: ClickhouseLocation): Pro
     close: () => client.close(),
   };
 }
+
+/** Drops the store's database on every node of the cluster (benchmarks and test runs start empty). */
+export async function dropClickhouseDatabase(location: ClickhouseLocation): Promise<void> {
+  const client = createClient({
+    url: location.httpUrl,
+    username: location.user,
+    password: location.password,
+    log: { level: ClickHouseLogLevel.OFF },
+  });
+  try {
+    await client.command({
+      query: `DROP DATABASE IF EXISTS ${location.database} ON CLUSTER ${location.cluster}`,
+    });
+  } finally {
+    await client.close();
+  }
+}
