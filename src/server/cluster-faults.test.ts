@@ -190,6 +190,20 @@ describe.skipIf(!clusterDir)('telemetry on a ClickHouse cluster (2 shards x 2 re
         inMemory.set(`${meters.keys[i]}/${Date.parse(r.bucket) / 86400_000}`, r.sum);
     }
     expect(inMemory).toEqual(expected);
+    // Hour rollups are read from the store (rollup parts summed through the Distributed table).
+    for (const id of meters.ids) {
+      const { status, body } = await getJson<{ items: { bucket: string; sum: number }[] }>(
+        `${server.url}/api/v1/meters/${id}/rollups?grain=hour&from=2025-01-01&to=2025-01-31`,
+        token,
+      );
+      expect(status).toBe(200);
+      const hours = new Map<number, number>();
+      for (const [ts, v] of gateway.acked.get(id) ?? []) {
+        const hour = Math.floor((ts - 1) / 3600);
+        hours.set(hour, (hours.get(hour) ?? 0) + v);
+      }
+      expect(new Map(body.items.map((r) => [Date.parse(r.bucket) / 3600_000, r.sum]))).toEqual(hours);
+    }
     const store = await openClickhouseTelemetry(parseClickhouseUrl(env.GREENMFG_TELEMETRY_URL as string));
     try {
       const inStore = new Map(
@@ -246,6 +260,11 @@ describe.skipIf(!clusterDir)('telemetry on a ClickHouse cluster (2 shards x 2 re
       for (const id of meters.ids.slice(0, 2)) {
         const read = await readCount(id);
         expect(read).toMatchObject({ status: 503, code: 'GM_TELEMETRY_UNAVAILABLE' });
+        const hours = await getJson<{ code?: string }>(
+          `${server.url}/api/v1/meters/${id}/rollups?grain=hour&from=2025-01-01&to=2025-01-31`,
+          token,
+        );
+        expect(hours).toMatchObject({ status: 503, body: { code: 'GM_TELEMETRY_UNAVAILABLE' } });
       }
       await Promise.all([startNode(state, 's2r1'), startNode(state, 's2r2')]);
     });

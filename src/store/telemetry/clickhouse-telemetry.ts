@@ -172,12 +172,52 @@ export async function openClickhouseTelemetry(location: ClickhouseLocation): Pro
     );
   }
 
+  // One INSERT through the Distributed table, synchronous: it returns once every shard it touches
+  // has written its block (one part, on `quorum` replicas), or fails. An identical re-sent block is
+  // dropped by each shard's replicated deduplication, so re-sending the same bytes after an unknown
+  // outcome cannot store a batch twice.
+  const insert = async (body: Buffer, rows: number): Promise<void> => {
+    const settings: ClickHouseSettings = {
+      insert_distributed_sync: 1,
+      max_insert_block_size: String(rows + 1),
+      insert_deduplicate: 1,
+      ...(quorum ? { insert_quorum: String(location.quorum), insert_quorum_timeout: 10_000 } : {}),
+    };
+    const result = await client.exec({
+      query: `INSERT INTO ${db}.telemetry (${rowColumns}) FORMAT RowBinary`,
+      values: Readable.from([body]),
+      clickhouse_settings: settings,
+    });
+    for await (const _ of result.stream as AsyncIterable<Buffer>) void _;
+  };
+  // The last batch whose insert failed, until the very same bytes have gone in. The service plans
+  // from what the store holds (dedupe state, rollups) only after that, so what it reads is never a
+  // part in limbo that a merge may drop later (ADR 0004).
+  let pending: { readonly body: Buffer; readonly rows: number } | null = null;
+  let settling: Promise<void> | null = null;
+  const settle = (): Promise<void> => {
+    const p = pending;
+    if (!p) return Promise.resolve();
+    settling ??= insert(p.body, p.rows)
+      .then(() => {
+        if (pending === p) pending = null;
+      })
+      .catch((e: unknown) => {
+        throw unavailable('take an earlier batch again', e);
+      })
+      .finally(() => {
+        settling = null;
+      });
+    return settling;
+  };
+
   const readingsOf = `${db}.telemetry FINAL WHERE kind = ${rowKind.reading}`;
   const partsOf = `${db}.telemetry FINAL WHERE kind = ${rowKind.part}`;
 
   return {
     kind: 'clickhouse',
     async meterKeysWithReadings() {
+      await settle();
       const [meter = []] = await select(
         `SELECT DISTINCT meter FROM ${db}.telemetry WHERE kind = ${rowKind.reading}`,
         ['u32'],
@@ -185,6 +225,7 @@ export async function openClickhouseTelemetry(location: ClickhouseLocation): Pro
       return new Set(meter as number[]);
     },
     async loadSeries(meterKeys) {
+      await settle();
       if (meterKeys.length === 0) return new Map();
       const [meter = [], ts = [], value = []] = (await select(
         `SELECT meter, ts, value FROM ${readingsOf} AND meter IN (${list(meterKeys)}) ORDER BY meter, ts`,
@@ -193,6 +234,7 @@ export async function openClickhouseTelemetry(location: ClickhouseLocation): Pro
       return seriesByMeter(meter, ts, value);
     },
     async loadRollups(meterKeys) {
+      await settle();
       const where = meterKeys ? ` AND meter IN (${list(meterKeys.length ? meterKeys : [0])})` : '';
       const none = meterKeys?.length === 0;
       const [grain = [], meter = [], bucket = [], sum = [], n = []] = (await select(
@@ -202,28 +244,19 @@ export async function openClickhouseTelemetry(location: ClickhouseLocation): Pro
       return rollupRows([grain, meter, bucket, sum, n]);
     },
     async commit(batch: TelemetryBatch) {
+      await settle();
       const rows = rowCount(batch);
       if (rows === 0) return;
       const body = encodeBatch(batch);
-      // One INSERT through the Distributed table, synchronous: it returns once every shard it
-      // touches has written its block (one part, replicated to `quorum` replicas), or fails.
-      // An identical re-sent block is dropped by each shard's replicated deduplication, so
-      // retrying the same bytes after an unknown outcome cannot store the batch twice.
-      const settings: ClickHouseSettings = {
-        insert_distributed_sync: 1,
-        max_insert_block_size: String(rows + 1),
-        insert_deduplicate: 1,
-        ...(quorum ? { insert_quorum: String(location.quorum), insert_quorum_timeout: 10_000 } : {}),
-      };
       try {
-        const result = await client.exec({
-          query: `INSERT INTO ${db}.telemetry (${rowColumns}) FORMAT RowBinary`,
-          values: Readable.from([body]),
-          clickhouse_settings: settings,
-        });
-        for await (const _ of result.stream as AsyncIterable<Buffer>) void _;
+        await insert(body, rows);
       } catch (e) {
-        throw unavailable('take this batch', e);
+        const error = unavailable('take this batch', e);
+        // Its outcome is unknown: part of it may sit on a replica without being committed in
+        // ZooKeeper, readable now and gone after the next merge (seen on 18.16 with ZooKeeper
+        // stopped). Send these very bytes again before anything else is planned on the store.
+        if (error instanceof GmError) pending = { body, rows };
+        throw error;
       }
     },
     async readings(meterKey, fromTs, toTs) {
