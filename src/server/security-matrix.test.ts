@@ -406,4 +406,6 @@ describe.each(testBackends)(
       expect(bad.json()).toMatchObject({ code: 'GM_UNAUTHENTICATED', details: { field: 'authorization' } });
     });
   },
+  // Hundreds of requests per case: allow for a loaded machine (the default is 30 s).
+  180_000,
 );

@@ -3,7 +3,9 @@ import type { Principal } from '../core/auth/principal.ts';
 import type { RunInTransaction } from '../core/ports.ts';
 import { createAccount, createAgency, principalOf } from '../services/auth/accounts.ts';
 import { applyTransition, createDeclaration } from '../services/workflow/declarations.ts';
-import { agencyEvaluate } from '../services/workflow/evaluations.ts';
+import { addNegativeListEntry } from '../services/workflow/dynamic-management.ts';
+import { addEvidence, agencyEvaluate } from '../services/workflow/evaluations.ts';
+import { lodgeObjection, resolveObjection } from '../services/workflow/notice.ts';
 import { testBackends } from '../store/contract/test-backends.ts';
 import { openProgrammeFixture, password, type ProgrammeFixture } from './testing/programme-fixture.ts';
 import { writeFingerprint } from './testing/write-fingerprint.ts';
@@ -17,14 +19,24 @@ describe.each(testBackends)('workflow writes in one transaction on $name', (back
     await f.close();
   });
 
-  /** The real transaction, whose audit log fails to append: the last of the three writes. */
-  const auditFails: () => RunInTransaction = () => (work) =>
-    f.deps.transaction((tx) =>
-      work({
-        ...tx,
-        auditLog: { ...tx.auditLog, append: () => Promise.reject(new Error('the audit store failed')) },
-      }),
-    );
+  /** The real transaction, whose audit log fails to append after `ok` appends: the last of the writes. */
+  const auditFails =
+    (ok = 0): RunInTransaction =>
+    (work) => {
+      let appended = 0;
+      return f.deps.transaction((tx) =>
+        work({
+          ...tx,
+          auditLog: {
+            ...tx.auditLog,
+            append: (seal) =>
+              appended++ < ok
+                ? tx.auditLog.append(seal)
+                : Promise.reject(new Error('the audit store failed')),
+          },
+        }),
+      );
+    };
 
   /** Declarations of the fixture's enterprise C (no user account), counted by the store. */
   const countC = async () =>
@@ -65,6 +77,50 @@ describe.each(testBackends)('workflow writes in one transaction on $name', (back
     await applyTransition(f.deps, p.province44, d.id, { action: 'reject', reason: 'test' });
     expect((await f.deps.declarations.get(d.id))?.state).toBe('rejected');
     expect((await f.deps.declarations.events(d.id, 1, 10)).items.map((e) => e.kind)).toContain('reject');
+  });
+
+  it('rolls back evidence, objections, a resolution with the rejection it causes, and negative-list entries', async () => {
+    const p = f.principals;
+    const d = await createDeclaration(f.deps, p.province44, {
+      unitKind: 'factory',
+      unitName: 'Noticed works',
+      roundYear: 2025,
+      enterpriseId: 'ent_a',
+    });
+    const failing = { ...f.deps, transaction: auditFails() };
+    const evidence = { name: 'e.txt', mediaType: 'text/plain', contentBase64: 'YWJj' };
+    let before = await writeFingerprint(f.store, [d.id]);
+    await expect(addEvidence(failing, p.enterpriseA, d.id, evidence)).rejects.toThrow('audit store failed');
+    const entry = { enterpriseId: 'ent_b', reason: 'tax_violation', since: '2024-06-01' } as const;
+    await expect(addNegativeListEntry(failing, p.national, entry)).rejects.toThrow('audit store failed');
+    expect(await writeFingerprint(f.store, [d.id])).toBe(before);
+
+    // In public notice (set through the store), an objection is lodged, then upheld: the resolution
+    // is written and audited, the rejection it causes fails at its audit entry, so neither stays.
+    const stored = await f.deps.declarations.get(d.id);
+    if (!stored) throw new Error('declaration not stored');
+    await f.deps.declarations.update({
+      ...stored,
+      state: 'public_notice',
+      noticeStartsOn: '2025-03-01',
+      noticeEndsOn: '2025-03-15',
+      version: stored.version + 1,
+    });
+    before = await writeFingerprint(f.store, [d.id]);
+    await expect(lodgeObjection(failing, p.enterpriseB, d.id, 'not green')).rejects.toThrow(
+      'audit store failed',
+    );
+    expect(await writeFingerprint(f.store, [d.id])).toBe(before);
+    const objection = await lodgeObjection(f.deps, p.enterpriseB, d.id, 'not green');
+    before = await writeFingerprint(f.store, [d.id]);
+    const upheld = { outcome: 'upheld', note: 'confirmed' } as const;
+    await expect(
+      resolveObjection({ ...f.deps, transaction: auditFails(1) }, p.national, d.id, objection.id, upheld),
+    ).rejects.toThrow('audit store failed');
+    expect(await writeFingerprint(f.store, [d.id])).toBe(before);
+    expect((await f.deps.declarations.listObjections(d.id, 1, 5)).items[0]?.status).toBe('open');
+    await resolveObjection(f.deps, p.national, d.id, objection.id, upheld);
+    expect((await f.deps.declarations.get(d.id))?.state).toBe('rejected');
   });
 
   it('lets only one of two concurrent agency evaluations through at the cap of 15 (art. 20)', async () => {

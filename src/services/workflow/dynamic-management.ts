@@ -201,14 +201,16 @@ export async function addNegativeListEntry(
     addedBy: principal.accountId,
     addedAt: ports.clock.now().toISOString(),
   };
-  await ports.negativeList.add(entry);
-  await recordAudit(ports, principal, {
-    action: 'negative_list.add',
-    targetKind: 'enterprise',
-    targetId: input.enterpriseId,
-    enterpriseId: input.enterpriseId,
-    before: null,
-    after: entry,
+  await ports.transaction(async (tx) => {
+    await tx.negativeList.add(entry);
+    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
+      action: 'negative_list.add',
+      targetKind: 'enterprise',
+      targetId: input.enterpriseId,
+      enterpriseId: input.enterpriseId,
+      before: null,
+      after: entry,
+    });
   });
   return entry;
 }

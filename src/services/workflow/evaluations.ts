@@ -215,23 +215,26 @@ export async function addEvidence(
     uploadedBy: principal.accountId,
     uploadedAt: ports.clock.now().toISOString(),
   };
-  await ports.declarations.addEvidence({ ...file, contentBase64: input.contentBase64.replace(/\s+/g, '') });
-  await ports.declarations.addEvent({
-    id: ports.random.id('dev'),
-    declarationId: d.id,
-    enterpriseId: d.enterpriseId,
-    kind: 'evidence',
-    actorId: principal.accountId,
-    at: file.uploadedAt,
-    details: { evidenceId: file.id, name: file.name, sha256: file.sha256, size: file.size },
-  });
-  await recordAudit(ports, principal, {
-    action: 'declaration.evidence',
-    targetKind: 'declaration',
-    targetId: d.id,
-    enterpriseId: d.enterpriseId,
-    before: null,
-    after: file,
+  // The file, its history event and its audit entry: one transaction.
+  await ports.transaction(async (tx) => {
+    await tx.declarations.addEvidence({ ...file, contentBase64: input.contentBase64.replace(/\s+/g, '') });
+    await tx.declarations.addEvent({
+      id: ports.random.id('dev'),
+      declarationId: d.id,
+      enterpriseId: d.enterpriseId,
+      kind: 'evidence',
+      actorId: principal.accountId,
+      at: file.uploadedAt,
+      details: { evidenceId: file.id, name: file.name, sha256: file.sha256, size: file.size },
+    });
+    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
+      action: 'declaration.evidence',
+      targetKind: 'declaration',
+      targetId: d.id,
+      enterpriseId: d.enterpriseId,
+      before: null,
+      after: file,
+    });
   });
   return file;
 }

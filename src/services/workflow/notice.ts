@@ -5,7 +5,7 @@ import { canSeeDetails, declarationNotFound } from '../../core/workflow/permissi
 import { programmeRules } from '../../core/workflow/programme-rules.ts';
 import { requireAccount } from '../auth/accounts.ts';
 import { recordAudit } from './audit.ts';
-import { loadVisible, saveChange, todayOf, type WorkflowPorts } from './declaration-context.ts';
+import { loadVisible, todayOf, writeChange, type WorkflowPorts } from './declaration-context.ts';
 
 /** Lodges an objection during the 15-day public notice; any signed-in account may object. */
 export async function lodgeObjection(
@@ -41,14 +41,16 @@ export async function lodgeObjection(
     resolvedBy: null,
     resolvedAt: null,
   };
-  await ports.declarations.addObjection(o);
-  await recordAudit(ports, principal, {
-    action: 'objection.lodge',
-    targetKind: 'objection',
-    targetId: o.id,
-    enterpriseId: d.enterpriseId,
-    before: null,
-    after: o,
+  await ports.transaction(async (tx) => {
+    await tx.declarations.addObjection(o);
+    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
+      action: 'objection.lodge',
+      targetKind: 'objection',
+      targetId: o.id,
+      enterpriseId: d.enterpriseId,
+      before: null,
+      after: o,
+    });
   });
   return o;
 }
@@ -82,30 +84,34 @@ export async function resolveObjection(
     resolvedBy: principal.accountId,
     resolvedAt: ports.clock.now().toISOString(),
   };
-  if (!(await ports.declarations.resolveObjection(after)))
-    throw new GmError('GM_CONFLICT', 'The objection is already resolved', {
-      field: 'objectionId',
-      status: before.status,
+  // The resolution, its audit entry and (upheld) the rejection it causes: one transaction.
+  await ports.transaction(async (tx) => {
+    if (!(await tx.declarations.resolveObjection(after)))
+      throw new GmError('GM_CONFLICT', 'The objection is already resolved', {
+        field: 'objectionId',
+        status: before.status,
+      });
+    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
+      action: `objection.${input.outcome}`,
+      targetKind: 'objection',
+      targetId: after.id,
+      enterpriseId: d.enterpriseId,
+      before,
+      after,
     });
-  await recordAudit(ports, principal, {
-    action: `objection.${input.outcome}`,
-    targetKind: 'objection',
-    targetId: after.id,
-    enterpriseId: d.enterpriseId,
-    before,
-    after,
+    if (input.outcome === 'upheld' && d.state === 'public_notice')
+      await writeChange(
+        tx,
+        ports,
+        principal,
+        d,
+        { state: 'rejected' },
+        {
+          kind: 'reject',
+          details: { reason: `objection upheld: ${after.resolution ?? ''}`, objectionId: after.id },
+        },
+      );
   });
-  if (input.outcome === 'upheld' && d.state === 'public_notice')
-    await saveChange(
-      ports,
-      principal,
-      d,
-      { state: 'rejected' },
-      {
-        kind: 'reject',
-        details: { reason: `objection upheld: ${after.resolution ?? ''}`, objectionId: after.id },
-      },
-    );
   return after;
 }
 
