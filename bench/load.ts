@@ -1,7 +1,10 @@
 /**
  * bench/load (`npm run load`): a load test, not a test case. Starts a real `greenmfg start` on
  * PostgreSQL (a fresh schema in --database-url) with MQTT ingest from the Mosquitto broker, and
- * telemetry in DuckDB or, with --telemetry-url, a ClickHouse cluster; signs in a national administrator made
+ * telemetry in ClickHouse: --telemetry-url, or else the local 2 x 2 cluster with ZooKeeper that
+ * `npm run test:cluster` uses (started here on ports from --cluster-base-port, 29300, and stopped
+ * by PID at the end) when Debian's clickhouse-server and zookeeper are installed, or else (and with
+ * --duckdb) the embedded DuckDB store; signs in a national administrator made
  * with `greenmfg admin create` and issues an API token as a real client does; registers --meters
  * simulated meters (4 per listed factory) and streams their readings over HTTP and MQTT for
  * --seconds, while --users console users read dashboards. Then it waits for the server to take
@@ -25,13 +28,19 @@
  * `--mqtt-url mqtt://127.0.0.1:1883` uses the system broker with whatever limits it has.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, createConnection } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { createOperator, issueOperatorToken } from '../src/server/testing/operator-token.ts';
-import { openDuckdbTelemetry } from '../src/store/telemetry/duckdb-telemetry.ts';
+import {
+  clusterUrl,
+  startLocalCluster,
+  stopLocalCluster,
+  type ClusterState,
+} from '../src/store/telemetry/local-cluster.ts';
+import { openTelemetry } from '../src/store/telemetry/open-telemetry.ts';
 import { readDashboards, streamReadings, Tally, type SimMeter, type StreamCounts } from './load-traffic.ts';
 
 const args = process.argv.slice(2);
@@ -47,7 +56,12 @@ const perTick = Number(opt('per-tick', '5'));
 const mqttShare = Number(opt('mqtt-share', '0.5'));
 const thinkMs = Number(opt('think-ms', '1000'));
 const databaseUrl = opt('database-url', 'postgres://postgres@127.0.0.1:5432/greenmfg_load');
-const telemetryUrl = opt('telemetry-url', '');
+const telemetryUrlOption = opt('telemetry-url', '');
+const clusterBasePort = Number(opt('cluster-base-port', '29300'));
+// The local 2 x 2 ClickHouse cluster of `npm run test:cluster` when its packages are installed.
+const clusterAvailable =
+  existsSync('/usr/sbin/clickhouse-server') && existsSync('/usr/share/java/zookeeper.jar');
+const useCluster = !telemetryUrlOption && !args.includes('--duckdb') && clusterAvailable;
 const mqttUrlOption = opt('mqtt-url', '');
 const keep = args.includes('--keep');
 const json = args.includes('--json');
@@ -157,9 +171,15 @@ async function storedViaApi(url: string, token: string, meters: readonly SimMete
 }
 
 /** Counts the readings in the telemetry store itself (the server is stopped by then). */
-async function storedInTelemetry(dataDir: string, meters: readonly SimMeter[]): Promise<number> {
-  if (telemetryUrl) throw new Error('counting in ClickHouse: not wired yet');
-  const telemetry = await openDuckdbTelemetry(join(dataDir, 'telemetry.duckdb'));
+async function storedInTelemetry(
+  dataDir: string,
+  telemetryUrl: string,
+  meters: readonly SimMeter[],
+): Promise<number> {
+  const telemetry = await openTelemetry({
+    path: join(dataDir, 'telemetry.duckdb'),
+    url: telemetryUrl || null,
+  });
   try {
     let total = 0;
     for (const m of meters) total += (await telemetry.readings(m.key, 0, 2 ** 32 - 1)).length;
@@ -222,19 +242,27 @@ async function main(): Promise<void> {
   const schema = await freshSchema(databaseUrl);
   const dataDir = mkdtempSync(join(tmpdir(), 'greenmfg-load-'));
   const brokerDir = mkdtempSync(join(tmpdir(), 'greenmfg-load-broker-'));
-  const broker = mqttUrlOption ? null : await startBroker(brokerDir);
-  const mqttUrl = mqttUrlOption || (broker?.url ?? '');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    GREENMFG_DATA_DIR: dataDir,
-    GREENMFG_DATABASE_URL: schema.url,
-    GREENMFG_MQTT_URL: mqttUrl,
-    GREENMFG_TELEMETRY_URL: telemetryUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-  };
+  const clusterDir = mkdtempSync(join(tmpdir(), 'greenmfg-load-cluster-'));
+  let broker: Awaited<ReturnType<typeof startBroker>> | null = null;
+  let cluster: ClusterState | null = null;
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   try {
+    broker = mqttUrlOption ? null : await startBroker(brokerDir);
+    const mqttUrl = mqttUrlOption || (broker?.url ?? '');
+    if (useCluster) {
+      say(`load: starting the local ClickHouse cluster (2 shards x 2 replicas, ports ${clusterBasePort}+)…`);
+      cluster = await startLocalCluster(clusterDir, clusterBasePort);
+    }
+    const telemetryUrl = telemetryUrlOption || (cluster ? clusterUrl(cluster) : '');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      GREENMFG_DATA_DIR: dataDir,
+      GREENMFG_DATABASE_URL: schema.url,
+      GREENMFG_MQTT_URL: mqttUrl,
+      GREENMFG_TELEMETRY_URL: telemetryUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+    };
     await createOperator({ GREENMFG_DATA_DIR: dataDir, GREENMFG_DATABASE_URL: schema.url });
     say('load: starting greenmfg (first start on a fresh PostgreSQL schema imports the lists)…');
     server = await startServer(env);
@@ -289,7 +317,7 @@ async function main(): Promise<void> {
     child.kill('SIGTERM');
     await exited;
     server = null;
-    const stored = await storedInTelemetry(dataDir, meters);
+    const stored = await storedInTelemetry(dataDir, telemetryUrl, meters);
     const acknowledged = counts.httpAcked + counts.mqttAcked;
     const report = {
       seconds: Math.round(streamedSeconds * 10) / 10,
@@ -299,7 +327,11 @@ async function main(): Promise<void> {
       users,
       database: 'postgresql',
       broker: mqttUrlOption ? mqttUrl : 'own Mosquitto (max_queued_messages 10000000)',
-      telemetry: telemetryUrl ? 'clickhouse' : 'duckdb',
+      telemetry: cluster
+        ? 'clickhouse: local 2 x 2 cluster (ZooKeeper, Debian clickhouse-server 18.16)'
+        : telemetryUrl
+          ? 'clickhouse'
+          : 'duckdb',
       readingsAcknowledged: acknowledged,
       acknowledgedHttp: counts.httpAcked,
       acknowledgedMqtt: counts.mqttAcked,
@@ -365,11 +397,13 @@ async function main(): Promise<void> {
       await new Promise((r) => server?.child.once('exit', r));
     }
     await broker?.stop();
+    if (cluster) await stopLocalCluster(cluster);
     if (keep) say(`load: kept ${dataDir} and ${schema.url}`);
     else {
       await schema.drop();
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(brokerDir, { recursive: true, force: true });
+      rmSync(clusterDir, { recursive: true, force: true });
     }
   }
 }
