@@ -50,8 +50,11 @@ describe('the web console', () => {
     await page.getByTestId('figure-factories').waitFor();
     timings.overviewFiguresMs = await page.evaluate(() => performance.now());
     await page.locator('[data-testid="province-map"][data-rendered="true"]').waitFor();
-    await page.locator('[data-testid="trend-chart"][data-rendered="true"]').waitFor();
     timings.overviewMapDrawnMs = await page.evaluate(() => performance.now());
+    // The trend chart is below the fold and loads when scrolled near.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.locator('[data-testid="trend-chart"][data-rendered="true"]').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     expect(await page.getByTestId('figure-factories').innerText()).toContain('2,783');
     expect(await page.getByTestId('figure-parks').innerText()).toContain('224');
     expect(await page.locator('h1').innerText()).toBe('绿色制造体系建设总览');
@@ -92,6 +95,15 @@ describe('the web console', () => {
     await page.getByRole('tab', { name: 'Green industrial parks' }).click();
     await page.getByTestId('list-park').locator('tbody tr').first().waitFor();
     await shot(page, 'province-en');
+    // A province on the map is a link too, by mouse and by keyboard.
+    await page.goto(server.url);
+    await page.locator('[data-testid="province-map"] path[data-code="440000"]').click();
+    await page.waitForURL(/\/provinces\/440000$/);
+    await page.goto(server.url);
+    await page.locator('[data-testid="province-map"][data-rendered="true"]').waitFor();
+    await page.locator('[data-testid="province-map"] path[data-code="110000"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/provinces\/110000$/);
     await ctx.close();
   });
 

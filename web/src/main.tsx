@@ -10,7 +10,7 @@ import './styles.css';
 preloadRoute(window.location.pathname);
 prefetch([
   '/api/v1/regions?level=province',
-  ...(window.location.pathname === '/' ? ['/api/v1/stats', '/geo/china.json'] : []),
+  ...(window.location.pathname === '/' ? ['/api/v1/stats', '/geo/china-paths.json'] : []),
 ]);
 
 const root = document.getElementById('root');

@@ -1,13 +1,23 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { ProgrammeStats } from '../api/contract.ts';
 import { useApi } from '../api/use-api.ts';
 import { ErrorState, Loading } from '../components/state-views.tsx';
+import { WhenVisible } from '../components/when-visible.tsx';
 import { useProvinces } from '../features/geo/use-provinces.ts';
-import { BatchTrendChart } from '../features/overview/batch-trend-chart.tsx';
 import { HeadlineFigures } from '../features/overview/headline-figures.tsx';
-import { ProvinceMap, type MapMetric } from '../features/overview/province-map.tsx';
+import type { MapMetric } from '../features/overview/province-map.tsx';
+
+// The charts (and ECharts under them) are chunks of their own: the figures and the ranking show as
+// soon as the statistics arrive, while the map's code and geometry load beside them (index.html
+// starts both early on the overview); the trend chart below the fold loads when scrolled near.
+const ProvinceMap = lazy(() =>
+  import('../features/overview/province-map.tsx').then((m) => ({ default: m.ProvinceMap })),
+);
+const BatchTrendChart = lazy(() =>
+  import('../features/overview/batch-trend-chart.tsx').then((m) => ({ default: m.BatchTrendChart })),
+);
 
 const metrics: readonly MapMetric[] = ['factories', 'supplyChainEnterprises', 'parks', 'products'];
 
@@ -49,11 +59,13 @@ export function OverviewPage() {
             </div>
           </div>
           <p className="muted small">{t('overview.mapHint')}</p>
-          <ProvinceMap
-            byProvince={s.byProvince}
-            metric={metric}
-            onProvince={(code) => navigate(`/provinces/${code}`)}
-          />
+          <Suspense fallback={<Loading what={t('overview.map')} />}>
+            <ProvinceMap
+              byProvince={s.byProvince}
+              metric={metric}
+              onProvince={(code) => navigate(`/provinces/${code}`)}
+            />
+          </Suspense>
         </section>
         <section className="card">
           <h2>{t('overview.topProvinces', { what: t(`stats.${metric}`) })}</h2>
@@ -75,7 +87,11 @@ export function OverviewPage() {
       <section className="card">
         <h2>{t('overview.trendTitle')}</h2>
         <p className="muted small">{t('overview.trendHint')}</p>
-        <BatchTrendChart byBatch={s.byBatch} />
+        <WhenVisible minHeight={340}>
+          <Suspense fallback={<Loading />}>
+            <BatchTrendChart byBatch={s.byBatch} />
+          </Suspense>
+        </WhenVisible>
       </section>
       <p className="muted small">{t('overview.source')}</p>
     </div>
