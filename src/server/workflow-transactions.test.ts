@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../core/auth/principal.ts';
 import type { RunInTransaction } from '../core/ports.ts';
-import { createAccount, createAgency, principalOf } from '../services/auth/accounts.ts';
+import { createAccount, createAgency, principalOf, setAccountDisabled } from '../services/auth/accounts.ts';
 import { applyTransition, createDeclaration } from '../services/workflow/declarations.ts';
 import { addNegativeListEntry } from '../services/workflow/dynamic-management.ts';
 import { addEvidence, agencyEvaluate } from '../services/workflow/evaluations.ts';
@@ -121,6 +121,28 @@ describe.each(testBackends)('workflow writes in one transaction on $name', (back
     expect((await f.deps.declarations.listObjections(d.id, 1, 5)).items[0]?.status).toBe('open');
     await resolveObjection(f.deps, p.national, d.id, objection.id, upheld);
     expect((await f.deps.declarations.get(d.id))?.state).toBe('rejected');
+  });
+
+  it('rolls back an account, its disabling and an agency with a failed audit append', async () => {
+    const p = f.principals;
+    const failing = { ...f.deps, transaction: auditFails() };
+    const before = await writeFingerprint(f.store, []);
+    const newcomer = {
+      email: 'new@example.cn',
+      password,
+      role: 'enterprise',
+      enterpriseId: 'ent_c',
+    } as const;
+    await expect(createAccount(failing, p.national, newcomer)).rejects.toThrow('audit store failed');
+    const agency = { name: 'Agency Z', legalRepresentative: 'Zhao' };
+    await expect(createAgency(failing, p.national, agency)).rejects.toThrow('audit store failed');
+    const target = p.enterpriseB as Extract<Principal, { kind: 'enterprise' }>;
+    await expect(setAccountDisabled(failing, p.national, target.accountId, true)).rejects.toThrow(
+      'audit store failed',
+    );
+    expect(await writeFingerprint(f.store, [])).toBe(before);
+    expect((await f.deps.accounts.get(target.accountId))?.disabled).toBe(false);
+    expect(await f.deps.accounts.findByEmail('new@example.cn')).toBeUndefined();
   });
 
   it('lets only one of two concurrent agency evaluations through at the cap of 15 (art. 20)', async () => {

@@ -17,6 +17,7 @@ import type {
   Page,
   PasswordHasher,
   RandomSource,
+  RunInTransaction,
 } from '../../core/ports.ts';
 import { recordAudit } from '../workflow/audit.ts';
 
@@ -39,6 +40,7 @@ type AccountPorts = {
   random: RandomSource;
   clock: Clock;
   auditLog: AuditLog;
+  transaction: RunInTransaction;
 };
 
 /** The principal an account acts as once authenticated. */
@@ -174,16 +176,22 @@ export async function createAccount(
     disabled: false,
     createdAt: ports.clock.now().toISOString(),
   };
-  if (await ports.accounts.findByEmail(email))
-    throw new GmError('GM_CONFLICT', `An account with e-mail "${email}" already exists`, { field: 'email' });
-  await ports.accounts.create({ ...account, passwordHash: await ports.hasher.hash(input.password) });
-  await recordAudit(ports, actor, {
-    action: 'account.create',
-    targetKind: 'account',
-    targetId: account.id,
-    enterpriseId: account.enterpriseId,
-    before: null,
-    after: account,
+  const taken = () =>
+    new GmError('GM_CONFLICT', `An account with e-mail "${email}" already exists`, { field: 'email' });
+  if (await ports.accounts.findByEmail(email)) throw taken();
+  // Hash outside the transaction: argon2id takes a while, and SQLite runs one transaction at a time.
+  const passwordHash = await ports.hasher.hash(input.password);
+  await ports.transaction(async (tx) => {
+    if (await tx.accounts.findByEmail(email)) throw taken();
+    await tx.accounts.create({ ...account, passwordHash });
+    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, actor, {
+      action: 'account.create',
+      targetKind: 'account',
+      targetId: account.id,
+      enterpriseId: account.enterpriseId,
+      before: null,
+      after: account,
+    });
   });
   return account;
 }
@@ -224,7 +232,7 @@ export async function getAccount(
 
 /** Disables or re-enables an account in the administrator's region (never one's own). */
 export async function setAccountDisabled(
-  ports: { accounts: Accounts; auditLog: AuditLog; clock: Clock },
+  ports: { accounts: Accounts; clock: Clock; transaction: RunInTransaction },
   principal: Principal,
   id: string,
   disabled: boolean,
@@ -239,22 +247,24 @@ export async function setAccountDisabled(
     before.adminLevel !== 'city'
   )
     throw forbidden('Only the national level may disable province administrators', 'id');
-  await ports.accounts.setDisabled(id, disabled);
   const after = { ...before, disabled };
-  await recordAudit(ports, principal, {
-    action: disabled ? 'account.disable' : 'account.enable',
-    targetKind: 'account',
-    targetId: id,
-    enterpriseId: before.enterpriseId,
-    before,
-    after,
+  await ports.transaction(async (tx) => {
+    await tx.accounts.setDisabled(id, disabled);
+    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
+      action: disabled ? 'account.disable' : 'account.enable',
+      targetKind: 'account',
+      targetId: id,
+      enterpriseId: before.enterpriseId,
+      before,
+      after,
+    });
   });
   return after;
 }
 
 /** Registers a third-party evaluation agency (national administrators only; MIIT publishes the register). */
 export async function createAgency(
-  ports: { accounts: Accounts; random: RandomSource; clock: Clock; auditLog: AuditLog },
+  ports: { accounts: Accounts; random: RandomSource; clock: Clock; transaction: RunInTransaction },
   principal: Principal,
   input: { readonly name: string; readonly legalRepresentative: string },
 ): Promise<Agency> {
@@ -272,14 +282,16 @@ export async function createAgency(
     legalRepresentative: input.legalRepresentative.trim(),
     createdAt: ports.clock.now().toISOString(),
   };
-  await ports.accounts.createAgency(agency);
-  await recordAudit(ports, principal, {
-    action: 'agency.create',
-    targetKind: 'agency',
-    targetId: agency.id,
-    enterpriseId: null,
-    before: null,
-    after: agency,
+  await ports.transaction(async (tx) => {
+    await tx.accounts.createAgency(agency);
+    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
+      action: 'agency.create',
+      targetKind: 'agency',
+      targetId: agency.id,
+      enterpriseId: null,
+      before: null,
+      after: agency,
+    });
   });
   return agency;
 }
