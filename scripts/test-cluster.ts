@@ -7,6 +7,7 @@
  * when something fails or the script is interrupted.
  *
  * GREENMFG_CLUSTER_BASE_PORT (default 29100) moves the 13 ports (base .. base+33).
+ * GREENMFG_CLUSTER_REPORT_DIR: each run also writes a vitest JSON report there (CI's closing line).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,10 +46,20 @@ const suites = [
   ['src/server/cluster-faults.test.ts'],
 ];
 
+const reportDir = process.env.GREENMFG_CLUSTER_REPORT_DIR;
+
 function runVitest(
   files: readonly string[],
   env: Record<string, string>,
+  name: string,
 ): Promise<{ code: number; closing: string[] }> {
+  const report = reportDir
+    ? [
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${join(reportDir, `cluster-${name}.json`)}`,
+      ]
+    : [];
   return new Promise((done) => {
     const child = spawn(
       process.execPath,
@@ -58,6 +69,7 @@ function runVitest(
         ...files,
         '--maxWorkers=1',
         '--no-file-parallelism',
+        ...report,
       ],
       { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -102,7 +114,7 @@ try {
   const closing: string[] = [];
   code = 0;
   for (const [i, files] of suites.entries()) {
-    const result = await runVitest(files, env);
+    const result = await runVitest(files, env, i === 0 ? 'contract' : 'faults');
     code ||= result.code;
     closing.push(`${i === 0 ? 'contract suite' : 'fault tests'}:`, ...result.closing);
   }
