@@ -6,6 +6,7 @@ import { applyTransition, createDeclaration } from '../services/workflow/declara
 import { addNegativeListEntry } from '../services/workflow/dynamic-management.ts';
 import { addEvidence, agencyEvaluate } from '../services/workflow/evaluations.ts';
 import { lodgeObjection, resolveObjection } from '../services/workflow/notice.ts';
+import { createApiToken } from '../services/auth/sessions.ts';
 import { testBackends } from '../store/contract/test-backends.ts';
 import { openProgrammeFixture, password, type ProgrammeFixture } from './testing/programme-fixture.ts';
 import { writeFingerprint } from './testing/write-fingerprint.ts';
@@ -123,7 +124,7 @@ describe.each(testBackends)('workflow writes in one transaction on $name', (back
     expect((await f.deps.declarations.get(d.id))?.state).toBe('rejected');
   });
 
-  it('rolls back an account, its disabling and an agency with a failed audit append', async () => {
+  it('rolls back an account, its disabling, an agency and an API token with a failed audit append', async () => {
     const p = f.principals;
     const failing = { ...f.deps, transaction: auditFails() };
     const before = await writeFingerprint(f.store, []);
@@ -140,8 +141,13 @@ describe.each(testBackends)('workflow writes in one transaction on $name', (back
     await expect(setAccountDisabled(failing, p.national, target.accountId, true)).rejects.toThrow(
       'audit store failed',
     );
+    await expect(createApiToken(failing, p.enterpriseA, 'gateway')).rejects.toThrow('audit store failed');
     expect(await writeFingerprint(f.store, [])).toBe(before);
     expect((await f.deps.accounts.get(target.accountId))?.disabled).toBe(false);
+    const enterpriseA = p.enterpriseA as Extract<Principal, { kind: 'enterprise' }>;
+    expect((await f.deps.apiTokens.listFor(enterpriseA.accountId)).map((t) => t.name)).not.toContain(
+      'gateway',
+    );
     expect(await f.deps.accounts.findByEmail('new@example.cn')).toBeUndefined();
   });
 

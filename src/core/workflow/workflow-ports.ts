@@ -258,6 +258,8 @@ export interface WorkflowTransactionPorts {
   readonly accounts: Accounts;
   readonly negativeList: NegativeList;
   readonly tierListings: TierListings;
+  readonly sessions: Sessions;
+  readonly apiTokens: ApiTokens;
 }
 
 /**

@@ -7,10 +7,10 @@ import type {
   Accounts,
   ApiToken,
   ApiTokens,
-  AuditLog,
   Clock,
   PasswordHasher,
   RandomSource,
+  RunInTransaction,
   Sessions,
 } from '../../core/ports.ts';
 import { sha256Text } from '../../core/workflow/sha256.ts';
@@ -31,7 +31,7 @@ export async function login(
     hasher: PasswordHasher;
     random: RandomSource;
     clock: Clock;
-    auditLog: AuditLog;
+    transaction: RunInTransaction;
   },
   input: { readonly email: string; readonly password: string },
 ): Promise<{ token: string; expiresAt: string; account: Account }> {
@@ -49,26 +49,28 @@ export async function login(
   const token = formatSecret('session', ports.random.bytes(32));
   const now = ports.clock.now();
   const expiresAt = new Date(now.getTime() + sessionLifetime.absoluteHours * 3_600_000).toISOString();
-  await ports.sessions.create({
-    idHash: sha256Text(token),
-    accountId: account.id,
-    createdAt: now.toISOString(),
-    expiresAt,
-  });
-  await recordAudit(ports, principalOf(account), {
-    action: 'auth.login',
-    targetKind: 'account',
-    targetId: account.id,
-    enterpriseId: account.enterpriseId,
-    before: null,
-    after: { accountId: account.id, expiresAt },
+  await ports.transaction(async (tx) => {
+    await tx.sessions.create({
+      idHash: sha256Text(token),
+      accountId: account.id,
+      createdAt: now.toISOString(),
+      expiresAt,
+    });
+    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principalOf(account), {
+      action: 'auth.login',
+      targetKind: 'account',
+      targetId: account.id,
+      enterpriseId: account.enterpriseId,
+      before: null,
+      after: { accountId: account.id, expiresAt },
+    });
   });
   return { token, expiresAt, account };
 }
 
 /** Ends a session (idempotent). */
 export async function logout(
-  ports: { sessions: Sessions; auditLog: AuditLog; clock: Clock },
+  ports: { sessions: Sessions; clock: Clock; transaction: RunInTransaction },
   principal: Principal,
   token: string | null,
 ): Promise<void> {
@@ -76,14 +78,16 @@ export async function logout(
   const idHash = sha256Text(token);
   const found = await ports.sessions.find(idHash);
   if (!found) return;
-  await ports.sessions.delete(idHash);
-  await recordAudit(ports, principal, {
-    action: 'auth.logout',
-    targetKind: 'account',
-    targetId: found.accountId,
-    enterpriseId: null,
-    before: { accountId: found.accountId, expiresAt: found.expiresAt },
-    after: null,
+  await ports.transaction(async (tx) => {
+    await tx.sessions.delete(idHash);
+    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
+      action: 'auth.logout',
+      targetKind: 'account',
+      targetId: found.accountId,
+      enterpriseId: null,
+      before: { accountId: found.accountId, expiresAt: found.expiresAt },
+      after: null,
+    });
   });
 }
 
@@ -116,7 +120,13 @@ export async function resolveApiToken(
 
 /** Issues an API token for the signed-in account; the secret is shown once and only its hash is kept. */
 export async function createApiToken(
-  ports: { apiTokens: ApiTokens; accounts: Accounts; random: RandomSource; clock: Clock; auditLog: AuditLog },
+  ports: {
+    apiTokens: ApiTokens;
+    accounts: Accounts;
+    random: RandomSource;
+    clock: Clock;
+    transaction: RunInTransaction;
+  },
   principal: Principal,
   name: string,
 ): Promise<{ token: string; apiToken: ApiToken }> {
@@ -132,14 +142,16 @@ export async function createApiToken(
     createdAt: ports.clock.now().toISOString(),
     revokedAt: null,
   };
-  await ports.apiTokens.create({ ...apiToken, tokenHash: sha256Text(token) });
-  await recordAudit(ports, principal, {
-    action: 'token.create',
-    targetKind: 'api_token',
-    targetId: apiToken.id,
-    enterpriseId: apiToken.enterpriseId,
-    before: null,
-    after: apiToken,
+  await ports.transaction(async (tx) => {
+    await tx.apiTokens.create({ ...apiToken, tokenHash: sha256Text(token) });
+    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
+      action: 'token.create',
+      targetKind: 'api_token',
+      targetId: apiToken.id,
+      enterpriseId: apiToken.enterpriseId,
+      before: null,
+      after: apiToken,
+    });
   });
   return { token, apiToken };
 }
@@ -155,20 +167,22 @@ export async function listApiTokens(
 
 /** Revokes one of the signed-in account's API tokens. */
 export async function revokeApiToken(
-  ports: { apiTokens: ApiTokens; clock: Clock; auditLog: AuditLog },
+  ports: { clock: Clock; transaction: RunInTransaction },
   principal: Principal,
   id: string,
 ): Promise<void> {
   requireAccount(principal, 'revoke API tokens');
   const at = ports.clock.now().toISOString();
-  if (!(await ports.apiTokens.revoke(id, principal.accountId, at)))
-    throw new GmError('GM_NOT_FOUND', `No live API token with id "${id}"`, { field: 'id', id });
-  await recordAudit(ports, principal, {
-    action: 'token.revoke',
-    targetKind: 'api_token',
-    targetId: id,
-    enterpriseId: null,
-    before: { id, revokedAt: null },
-    after: { id, revokedAt: at },
+  await ports.transaction(async (tx) => {
+    if (!(await tx.apiTokens.revoke(id, principal.accountId, at)))
+      throw new GmError('GM_NOT_FOUND', `No live API token with id "${id}"`, { field: 'id', id });
+    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
+      action: 'token.revoke',
+      targetKind: 'api_token',
+      targetId: id,
+      enterpriseId: null,
+      before: { id, revokedAt: null },
+      after: { id, revokedAt: at },
+    });
   });
 }

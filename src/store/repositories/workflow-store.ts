@@ -47,6 +47,8 @@ export function createWorkflowStore(db: Kysely<Database>, kind: 'sqlite' | 'post
           accounts: createAccounts(trx),
           negativeList: createNegativeList(trx),
           tierListings: createTierListings(trx),
+          sessions: createSessions(trx),
+          apiTokens: createApiTokens(trx),
         }),
       ),
   };
