@@ -40,9 +40,14 @@ function ensurePackages(): void {
   }
 }
 
-// The contract suite (and the store's own cluster cases) on the whole cluster first, then the fault tests.
+// The contract suites (the store's, the metering service's over it) and the store's own cluster
+// cases on the whole cluster first, then the fault tests.
 const suites = [
-  ['src/store/telemetry/telemetry.contract.test.ts', 'src/store/telemetry/clickhouse-telemetry.test.ts'],
+  [
+    'src/store/telemetry/telemetry.contract.test.ts',
+    'src/store/telemetry/clickhouse-telemetry.test.ts',
+    'src/services/metering/metering-service.contract.test.ts',
+  ],
   ['src/server/cluster-faults.test.ts'],
 ];
 
