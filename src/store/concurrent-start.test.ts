@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshPostgresSchema } from './contract/test-backends.ts';
 import { migrations } from './migrations/index.ts';
@@ -79,6 +80,39 @@ describe.each(fresh)('concurrent starts on $kind', { timeout: 120_000 }, ({ kind
       expect(await migrateToLatest(db, kind)).toEqual([]);
     } finally {
       for (const o of [opened, single]) await o.close();
+    }
+  });
+});
+
+describe.skipIf(!pgUrl)('migrating while other schemas come and go (PostgreSQL)', () => {
+  it('succeeds every time', { timeout: 120_000 }, async () => {
+    const url = pgUrl ?? '';
+    let stop = false;
+    // Another tenant or test creating and dropping its schema, as the PostgreSQL suite does.
+    const churn = (async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      for (let i = 0; !stop; i++) {
+        const schema = `churn_${process.pid}_${i}`;
+        await client.query(`create schema ${schema}; create table ${schema}.a (x int)`);
+        await client.query(`drop schema ${schema} cascade`);
+      }
+      await client.end();
+    })();
+    try {
+      for (let k = 0; k < 8; k++) {
+        const target = await freshPostgresSchema(url);
+        const { db, kind, close } = openDatabase(target.url);
+        try {
+          expect(await migrateToLatest(db, kind)).toEqual(names);
+        } finally {
+          await close();
+          await target.drop();
+        }
+      }
+    } finally {
+      stop = true;
+      await churn;
     }
   });
 });
