@@ -1,7 +1,7 @@
 import type { EnergyMedium } from '../standards/coefficients/energy-conversion-coefficients.ts';
 import type { Fuel } from '../standards/coefficients/fuel-factors.ts';
 import { quantity } from '../units/quantity.ts';
-import { parseUnit } from '../units/unit-registry.ts';
+import { parseUnit, type Unit } from '../units/unit-registry.ts';
 import { comprehensiveEnergy } from './comprehensive-energy.ts';
 import { scope1Co2 } from './scope1-co2.ts';
 import { scope2Co2 } from './scope2-co2.ts';
@@ -11,6 +11,15 @@ import { scope2Co2 } from './scope2-co2.ts';
  * Raw coal is not in it: its factor depends on its rank, so a caller that accounts raw coal must
  * say which coal it assumes (see `rawCoalAssumedAs`).
  */
+/**
+ * A fuel's quantity for the scope 1 factors. GB/T 2589 gives gases per m3 at its reference state;
+ * the guidelines per Nm3. They are taken as the same volume, as comprehensiveEnergy does (see its
+ * note on Nm3), so a gas metered in m3 is read as Nm3.
+ */
+export function fuelQuantity(value: number, unit: Unit) {
+  return quantity(value, unit === 'm3' ? 'Nm3' : unit);
+}
+
 export const fuelOfMedium: Readonly<Partial<Record<EnergyMedium, Fuel>>> = {
   'washed-coal': 'washed-clean-coal',
   coke: 'coke',
@@ -78,10 +87,7 @@ export function accountOperatingYear(
     const fuel = e.medium === 'raw-coal' ? rawCoalAssumedAs : fuelOfMedium[e.medium];
     if (!fuel) return [];
     if (e.medium === 'raw-coal') assumptions.push('raw coal accounted as bituminous coal for CO2');
-    // GB/T 2589 gives gases per m3 at its reference state; the guidelines per Nm3. They are taken as
-    // the same volume here, as comprehensiveEnergy does (see its note on Nm3).
-    const unit = parseUnit(e.unit);
-    return [{ fuel, quantity: quantity(e.quantity, unit === 'm3' ? 'Nm3' : unit) }];
+    return [{ fuel, quantity: fuelQuantity(e.quantity, parseUnit(e.unit)) }];
   });
   const scope1 = scope1Co2(fuels);
   const kwh = input.energy.filter((e) => e.medium === 'electricity').reduce((s, e) => s + e.quantity, 0);

@@ -1,5 +1,5 @@
 import { comprehensiveEnergy } from '../accounting/comprehensive-energy.ts';
-import { fuelOfMedium } from '../accounting/operating-year-accounts.ts';
+import { fuelOfMedium, fuelQuantity } from '../accounting/operating-year-accounts.ts';
 import { scope1Co2 } from '../accounting/scope1-co2.ts';
 import { scope2Co2 } from '../accounting/scope2-co2.ts';
 import { isGmError } from '../errors.ts';
@@ -60,7 +60,7 @@ export function monthlyAccounts(
   let tco2: number | null = 0;
   const fuels = uses.flatMap((u) => {
     const fuel = fuelOf[u.medium];
-    return fuel ? [{ fuel, quantity: quantity(u.quantity, u.unit) }] : [];
+    return fuel ? [{ fuel, quantity: fuelQuantity(u.quantity, u.unit) }] : [];
   });
   if (fuels.length > 0) {
     try {
