@@ -9,8 +9,8 @@
  * Both sides get the same input and the same concurrency: the CSV batches are generated as bytes
  * before the clock starts, and `--inflight N` batches (2) are in flight at once, as a bulk client
  * with two requests open (greenmfg: the next batch is parsed while DuckDB commits the one before;
- * PostgreSQL: two COPY sessions). The product's figure includes decoding each batch's bytes to text,
- * as the HTTP path does.
+ * PostgreSQL: two COPY sessions). The product takes each batch's bytes as POST /api/v1/readings
+ * receives them.
  *
  * Options: --meters N (5000), --hours N (2000), --batch N (rows per ingest call, 500000),
  * --inflight N (2), --pg URL (postgres://postgres@127.0.0.1:5432/greenmfg_bench), --no-pg,
@@ -137,7 +137,7 @@ async function benchProduct() {
     let stored = 0;
     const ms = await pipelined(
       batches,
-      (b) => service.ingestCsv(b.toString('utf8')),
+      (b) => service.ingestCsv(b),
       (report) => {
         stored += report.stored;
         if (report.rejected.length > 0) throw new Error(`rejected: ${JSON.stringify(report.rejected[0])}`);
@@ -145,7 +145,7 @@ async function benchProduct() {
     );
     if (stored !== total) throw new Error(`stored ${stored} of ${total}`);
     // Idempotence check (not timed into the figure): the first batch again stores nothing.
-    const again = await service.ingestCsv((batches[0] as Buffer).toString('utf8'));
+    const again = await service.ingestCsv(batches[0] as Buffer);
     if (again.stored !== 0 || again.duplicates !== Math.min(total, batchRows))
       throw new Error('re-ingest was not idempotent');
     const bytes = await telemetry.sizeOnDisk();

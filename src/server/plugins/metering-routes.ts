@@ -67,7 +67,8 @@ export function meteringRoutes(metering: MeteringAccess) {
   return (app: FastifyInstance): Promise<void> => {
     app.addContentTypeParser(
       ['text/csv', 'text/plain'],
-      { parseAs: 'string', bodyLimit: readingsBodyLimit },
+      // Bytes: the bulk path scans them without decoding them to text first (parse-readings-csv.ts).
+      { parseAs: 'buffer', bodyLimit: readingsBodyLimit },
       (_req, body, done) => done(null, body),
     );
 
@@ -124,7 +125,7 @@ export function meteringRoutes(metering: MeteringAccess) {
       },
       async (req) => {
         const body: unknown = req.body;
-        if (typeof body === 'string') return metering.ingestCsv(req.principal, body);
+        if (body instanceof Uint8Array) return metering.ingestCsv(req.principal, body);
         if (Array.isArray(body)) return metering.ingestItems(req.principal, body);
         throw validationError([
           {

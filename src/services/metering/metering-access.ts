@@ -110,7 +110,7 @@ export function meteringAccess(deps: {
       );
       return metering.ingestItems(items, undefined, await writable(p, named));
     },
-    async ingestCsv(p: Principal, text: string) {
+    async ingestCsv(p: Principal, text: string | Uint8Array) {
       return metering.ingestCsv(text, await writable(p, 'all'));
     },
     async meterRollups(p: Principal, id: string, grain: 'hour' | 'day' | 'month', from: string, to: string) {

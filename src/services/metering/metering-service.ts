@@ -226,8 +226,11 @@ export async function createMeteringService(deps: {
       return ingestColumns(v.columns, items.length, v.rejections);
     },
 
-    /** Ingests a CSV body with columns meter, ts, value (and optionally unit): the bulk path. */
-    ingestCsv(text: string, may?: (m: Meter) => boolean): Promise<IngestReport> {
+    /**
+     * Ingests a CSV body with columns meter, ts, value (and optionally unit): the bulk path. Give
+     * it the bytes of a request as they came (UTF-8); text is taken too.
+     */
+    ingestCsv(text: string | Uint8Array, may?: (m: Meter) => boolean): Promise<IngestReport> {
       const v = createReadingValidator(within(lookup, may), Math.ceil(text.length / 24));
       const parsed = parseReadingsCsv(text, v.check, v.checkSpan, v.scanCsv);
       return ingestColumns(v.columns, parsed.rows, [...parsed.rejections, ...v.rejections]);

@@ -10,6 +10,7 @@ const meter = (id: string, key: number, over: Partial<Meter> = {}): Meter => tes
 const catalog = new Map<string, Meter>([
   ['m1', meter('m1', 1)],
   ['m2', meter('m2', 2, { kind: 'counter', intervalSeconds: null, utcOffsetMinutes: 0 })],
+  ['电表2', meter('电表2', 4, { utcOffsetMinutes: 0 })],
   [
     'gas',
     meter('gas', 3, {
@@ -23,7 +24,7 @@ const catalog = new Map<string, Meter>([
 const lookup = (id: string) => catalog.get(id);
 
 /** What the fast and general paths produced: every valid reading with its meter, and every rejection. */
-function outcome(text: string, fused: boolean) {
+function outcome(text: string | Uint8Array, fused: boolean) {
   const v = createReadingValidator(lookup, 4);
   const parsed = parseReadingsCsv(text, v.check, v.checkSpan, fused ? v.scanCsv : undefined);
   const c = v.columns;
@@ -66,7 +67,20 @@ function reference(text: string) {
   return { rows: index, readings, rejections };
 }
 
-const meterIds = fc.constantFrom('m1', 'm1', 'm1', 'm1', 'm1', 'm2', 'gas', 'nope', '');
+const meterIds = fc.constantFrom(
+  'm1',
+  'm1',
+  'm1',
+  'm1',
+  'm1',
+  'm2',
+  '电表2',
+  '电表2',
+  '电表',
+  'gas',
+  'nope',
+  '',
+);
 const timestamps = fc.oneof(
   // on the 15-minute grid, UTC, the form the fused path takes
   fc
@@ -130,6 +144,11 @@ describe('parseReadingsCsv: the fused fast path decides every row as the general
           const fused = outcome(text, true);
           expect(fused).toEqual(outcome(text, false));
           expect(fused).toEqual(reference(text));
+          // The body as a request brings it: bytes, with or without a byte order mark.
+          const bytes = new TextEncoder().encode(text);
+          expect(outcome(bytes, true)).toEqual(fused);
+          expect(outcome(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]), true)).toEqual(fused);
+          expect(outcome(bytes, false)).toEqual(fused);
         }),
         { numRuns: 1000 },
       );
