@@ -9,11 +9,7 @@ export class MeterSeries {
   values: Float64Array;
   length: number;
 
-  constructor(
-    ts: Uint32Array = new Uint32Array(64),
-    values: Float64Array = new Float64Array(64),
-    length = 0,
-  ) {
+  constructor(ts: Uint32Array = new Uint32Array(0), values: Float64Array = new Float64Array(0), length = 0) {
     this.ts = ts;
     this.values = values;
     this.length = length;
@@ -58,13 +54,36 @@ export class MeterSeries {
   }
 
   private resize(cap: number): void {
-    const ts = new Uint32Array(cap);
-    ts.set(this.ts.subarray(0, this.length));
-    const values = new Float64Array(cap);
+    const [buffer, at] = carve(cap * 12);
+    const values = new Float64Array(buffer, at, cap);
     values.set(this.values.subarray(0, this.length));
+    const ts = new Uint32Array(buffer, at + cap * 8, cap);
+    ts.set(this.ts.subarray(0, this.length));
     this.ts = ts;
     this.values = values;
   }
+}
+
+// Series storage is carved out of shared 4 MB slabs while it is small: a typed array of its own
+// costs 20-60 us to allocate here (measured: 10,000 arrays of 8-16 KB in 434 ms, views on one
+// buffer in 18 ms), which was 7% of bulk ingest for 5,000 new meters. A series that outgrows 64 KB
+// gets buffers of its own, so the space a grown series leaves behind in a slab stays small.
+const slabBytes = 4 << 20;
+const ownBufferFrom = 64 << 10;
+let slab: ArrayBuffer | undefined;
+let slabUsed = 0;
+
+/** A buffer and an 8-aligned offset with room for `bytes`. */
+function carve(bytes: number): [ArrayBuffer, number] {
+  if (bytes >= ownBufferFrom) return [new ArrayBuffer(bytes), 0];
+  const size = (bytes + 7) & ~7;
+  if (!slab || slabUsed + size > slabBytes) {
+    slab = new ArrayBuffer(slabBytes);
+    slabUsed = 0;
+  }
+  const at = slabUsed;
+  slabUsed += size;
+  return [slab, at];
 }
 
 /** The gaps in a meter's series between two times: stretches longer than its interval with no reading. */
