@@ -63,7 +63,8 @@ export class ReadingColumns {
     return r + 1 < this.runStarts.length ? (this.runStarts[r + 1] as number) : this.count;
   }
 
-  private grow(): void {
+  /** Doubles the capacity. */
+  grow(): void {
     const cap = this.ts.length * 2;
     const index = new Int32Array(cap);
     index.set(this.index);
@@ -319,6 +320,13 @@ export function createReadingValidator(
           ? meter.intervalSeconds
           : 0;
       const factor = lastFactor as number;
+      // Every row the scan takes is this meter's: its run is opened once, at the first row taken,
+      // and the columns are written directly.
+      let k = columns.count;
+      let runOpen = columns.runMeters[columns.runMeters.length - 1] === meter;
+      let outIndex = columns.index;
+      let outTs = columns.ts;
+      let outValue = columns.value;
       for (;;) {
         if (pos >= n || bytes[pos + idLen] !== 44 || !same(bytes, pos, idBytes)) break;
         const b = pos + idLen + 1;
@@ -375,10 +383,26 @@ export function createReadingValidator(
         else if (p < n) break;
         let value = decimals > 0 ? m / (powersOfTen[decimals] as number) : m;
         if (withUnit && unitLen > 0) value *= factor;
-        columns.push(index, meter, ts, value);
+        if (k === outTs.length) {
+          columns.count = k;
+          columns.grow();
+          outIndex = columns.index;
+          outTs = columns.ts;
+          outValue = columns.value;
+        }
+        if (!runOpen) {
+          columns.runMeters.push(meter);
+          columns.runStarts.push(k);
+          runOpen = true;
+        }
+        outIndex[k] = index;
+        outTs[k] = ts;
+        outValue[k] = value;
+        k++;
         index++;
         pos = p;
       }
+      columns.count = k;
     }
     cursor.pos = pos;
     cursor.index = index;
