@@ -9,7 +9,7 @@
  * Both sides get the same input and the same concurrency: the CSV batches are generated as bytes
  * before the clock starts, and both get `--inflight N` batches open at once (1 by default: one
  * request or COPY after the other; with 2, greenmfg parses the next batch while DuckDB commits the
- * one before and PostgreSQL runs two COPY sessions). Measured here at load ~1.3: greenmfg 2.44-2.50 M/s
+ * one before and PostgreSQL runs two COPY sessions). Measured here at load ~1.3: greenmfg 2.44-2.58 M/s
  * with 1 in flight and 2.33 M/s with 2; PostgreSQL 494-510 k/s with 1 and 618 k/s with 2. The
  * product takes each batch's bytes as POST /api/v1/readings
  * receives them.
