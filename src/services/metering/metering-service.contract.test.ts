@@ -1,4 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { GmError } from '../../core/errors.ts';
 import type { Telemetry } from '../../core/ports.ts';
 import { testBackends } from '../../store/contract/test-backends.ts';
 import { telemetryBackends, type TelemetryBackend } from '../../store/telemetry/test-telemetry-backends.ts';
@@ -16,11 +17,11 @@ const iso = (local: string) => `${local}:00+08:00`;
 const item = (meter: string, local: string, value: number) => ({ meter, ts: iso(local), value });
 
 /** The service over a fresh telemetry store and a fresh registry (SQLite), and a way to restart it. */
-async function openMetering(backend: TelemetryBackend) {
+async function openMetering(backend: TelemetryBackend, wrap: (t: Telemetry) => Telemetry = (t) => t) {
   const registry = await (testBackends[0] as (typeof testBackends)[number]).open();
   const opened = await backend.open();
   let telemetry: Telemetry = opened.telemetry;
-  let service = await createMeteringService({ meters: registry.meters, telemetry });
+  let service = await createMeteringService({ meters: registry.meters, telemetry: wrap(telemetry) });
   onTestFinished(async () => {
     await service.drain();
     await telemetry.close();
@@ -60,6 +61,53 @@ const gasCounter = (id: string, factoryId: string) => ({
 });
 
 describe.each(telemetryBackends)('metering service contract on $name', (backend) => {
+  it('plans a batch while the one before commits, and fails every batch planned on a commit that failed', async () => {
+    // The store's first commit waits for the test, then fails as an unreachable store would.
+    let release = () => undefined as void;
+    const gate = new Promise<void>((r) => (release = r));
+    let commits = 0;
+    const m = await openMetering(backend, (t) => ({
+      ...t,
+      async commit(batch) {
+        if (++commits > 1) return t.commit(batch);
+        await gate;
+        throw new GmError('GM_TELEMETRY_UNAVAILABLE', 'injected: the store is unreachable', {
+          retryable: true,
+        });
+      },
+    }));
+    const svc = m.service();
+    await svc.addMeter(interval('p1', 'f1', 900));
+    await svc.addMeter(interval('p2', 'f1', 900));
+    const quarter = (k: number) =>
+      `2023-03-01T${String(Math.floor(k / 4)).padStart(2, '0')}:${String((k % 4) * 15).padStart(2, '0')}`;
+    const run = (meter: string, from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => item(meter, quarter(from + i + 1), from + i + 1));
+    // a: p1 1..10; b: p1 6..15 (6..10 already in a's plan); c: p2 1..5. All three are planned
+    // before a's commit fails: b counts a's readings as stored, c only follows it.
+    const a = svc.ingestItems(run('p1', 0, 10));
+    const b = svc.ingestItems(run('p1', 5, 15));
+    const c = svc.ingestItems(run('p2', 0, 5));
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    const outcomes = await Promise.allSettled([a, b, c]);
+    for (const o of outcomes) {
+      expect(o.status).toBe('rejected');
+      expect((o as PromiseRejectedResult).reason).toMatchObject({ code: 'GM_TELEMETRY_UNAVAILABLE' });
+    }
+    // Nothing was acknowledged, so nothing may be counted as stored: b again stores all ten.
+    expect(await svc.ingestItems(run('p1', 5, 15))).toMatchObject({ stored: 10, duplicates: 0 });
+    expect(await svc.ingestItems(run('p2', 0, 5))).toMatchObject({ stored: 5, duplicates: 0 });
+    const day = (meter: string) => svc.meterRollups(meter, 'day', '2023-03-01', '2023-03-01');
+    expect(await day('p1')).toEqual([{ bucket: '2023-03-01', sum: 105, readings: 10 }]); // 6 + ... + 15
+    expect(await day('p2')).toEqual([{ bucket: '2023-03-01', sum: 15, readings: 5 }]);
+    // a's retry stores 1..5 and finds 6..10 stored; the readings are exactly 1..15.
+    expect(await svc.ingestItems(run('p1', 0, 10))).toMatchObject({ stored: 5, duplicates: 5 });
+    const stored = await svc.readings('p1', at('2023-03-01T00:00'), at('2023-03-02T00:00'));
+    expect(stored.map((r) => r.value)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(await day('p1')).toEqual([{ bucket: '2023-03-01', sum: 120, readings: 15 }]);
+  });
+
   it('a re-sent reading is a duplicate and a differing one a conflict: in a batch, across batches, after a restart', async () => {
     const m = await openMetering(backend);
     let svc = m.service();

@@ -89,13 +89,50 @@ export async function createMeteringService(deps: {
     return m;
   };
 
+  // Batches are planned one after the other (each plan reads the dedupe index the plans before
+  // it left) and committed one after the other in the same order, but the next batch is planned
+  // while the one before commits: the store's work (DuckDB's commit, a ClickHouse insert on other
+  // servers) overlaps the next batch's planning. A plan counts readings of the batches before it
+  // as stored; so when a commit fails, every batch planned after it fails too (retryable, nothing
+  // acknowledged), and the meters they touched are forgotten and reloaded from the store.
+  let generation = 0;
+  let committing: Promise<unknown> = Promise.resolve();
+  // Meters touched by batches planned and not yet committed.
+  const inFlight = new Map<number, number>();
+  const hold = (touched: Iterable<Meter>, by: 1 | -1) => {
+    for (const m of touched) {
+      const n = (inFlight.get(m.key) ?? 0) + by;
+      if (n === 0) inFlight.delete(m.key);
+      else inFlight.set(m.key, n);
+    }
+  };
+  /** After a failed commit: later plans are void, and every meter a pending batch touched is reloaded. */
+  const forgetPending = (touched: Iterable<Meter>) => {
+    generation++;
+    const keys = new Set<number>(inFlight.keys());
+    for (const m of touched) keys.add(m.key);
+    for (const k of keys) {
+      states.delete(k);
+      const m = byKey.get(k);
+      if (m) book.dropMeter(m);
+      unloaded.add(k);
+    }
+  };
+  const voided = () =>
+    new GmError(
+      'GM_TELEMETRY_UNAVAILABLE',
+      'An earlier batch could not be stored, and this one was planned on top of it; nothing of it was acknowledged, retry',
+      { retryable: true, operation: 'take this batch' },
+    );
+
   async function ingestColumns(
     columns: ReadingColumns,
     received: number,
     rejected: Rejection[],
   ): Promise<IngestReport> {
-    return serially(async () => {
+    const planned = await serially(async () => {
       await reloadUnloaded();
+      const gen = generation;
       // Which meters does the batch touch, and does it interleave them (then its parts need merging)?
       const touched = new Set<Meter>(columns.runMeters);
       const switches = columns.runMeters.length;
@@ -103,6 +140,8 @@ export async function createMeteringService(deps: {
         .filter((m) => !states.has(m.key) && withReadings.has(m.key))
         .map((m) => m.key);
       const loaded = await telemetry.loadSeries(toLoad);
+      // A commit failed while the series were loading: what this plan would read is being dropped.
+      if (gen !== generation) throw voided();
       for (const m of touched)
         if (!states.has(m.key)) {
           const s = loaded.get(m.key);
@@ -116,42 +155,48 @@ export async function createMeteringService(deps: {
       const parts = [plan.parts.hour, plan.parts.day, plan.parts.month].map((p) =>
         interleaved ? p.compact() : p,
       );
+      hold(touched, 1);
+      return { plan, parts, touched, gen };
+    });
+    const { plan, parts, touched, gen } = planned;
+    const commit = committing.then(async () => {
       try {
+        if (gen !== generation) throw voided();
         await telemetry.commit({
           readings: plan.stored,
           parts,
           flags: plan.flags.map((f) => ({ meter: f.meterKey, ts: f.ts, kind: f.kind, detail: f.detail })),
         });
       } catch (e) {
-        // The in-memory index already holds the batch: forget the touched meters and reload them.
-        for (const m of touched) {
-          states.delete(m.key);
-          book.dropMeter(m);
-          unloaded.add(m.key);
-        }
-        await reloadUnloaded().catch(() => undefined);
+        // The in-memory index already holds this batch and those planned after it.
+        if (gen === generation) forgetPending(touched);
+        hold(touched, -1);
+        await serially(reloadUnloaded).catch(() => undefined);
         throw e;
       }
+      hold(touched, -1);
       for (const p of parts.slice(1)) book.addParts(p, (k) => byKey.get(k));
       for (const m of touched) if ((states.get(m.key)?.series.length ?? 0) > 0) withReadings.add(m.key);
-      const all = [...rejected, ...plan.conflicts].sort((a, b) => a.index - b.index);
-      return {
-        received,
-        stored: plan.stored.count,
-        duplicates: plan.duplicates,
-        rejected: all,
-        flags: {
-          count: plan.flags.length,
-          items: plan.flags.slice(0, maxFlagsReported).map((f) => ({
-            index: f.index,
-            meter: f.meterId,
-            ts: formatIso(f.ts, byKey.get(f.meterKey)?.utcOffsetMinutes ?? 0),
-            kind: f.kind,
-            detail: f.detail,
-          })),
-        },
-      };
     });
+    committing = commit.catch(() => undefined);
+    await commit;
+    const all = [...rejected, ...plan.conflicts].sort((a, b) => a.index - b.index);
+    return {
+      received,
+      stored: plan.stored.count,
+      duplicates: plan.duplicates,
+      rejected: all,
+      flags: {
+        count: plan.flags.length,
+        items: plan.flags.slice(0, maxFlagsReported).map((f) => ({
+          index: f.index,
+          meter: f.meterId,
+          ts: formatIso(f.ts, byKey.get(f.meterKey)?.utcOffsetMinutes ?? 0),
+          kind: f.kind,
+          detail: f.detail,
+        })),
+      },
+    };
   }
 
   /** Refuses reads of the in-memory rollups while some meters' rollups are not loaded (and retries loading them). */
@@ -341,6 +386,6 @@ export async function createMeteringService(deps: {
     },
 
     /** Waits for the batches in flight (shutdown). */
-    drain: () => serially(() => Promise.resolve()),
+    drain: () => serially(() => committing.then(() => undefined)),
   };
 }

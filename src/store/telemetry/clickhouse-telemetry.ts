@@ -158,7 +158,19 @@ export async function openClickhouseTelemetry(location: ClickhouseLocation): Pro
     `SELECT toUInt8(count()) FROM system.tables WHERE database = '${db}' AND name = 'telemetry'`,
     ['u8'],
   );
-  if (exists[0]?.[0] !== 1) {
+  if (exists[0]?.[0] === 1) {
+    // A table of an earlier layout (a row per reading) is not read as chunks: say so.
+    const chunked = await select(
+      `SELECT toUInt8(count()) FROM system.columns WHERE database = '${db}' AND table = 'telemetry' AND name = 'vals'`,
+      ['u8'],
+    );
+    if (chunked[0]?.[0] !== 1)
+      throw new GmError(
+        'GM_CONFIG',
+        `The ClickHouse database ${db} holds telemetry in an earlier layout (a row per reading); copy it into the chunked layout or point GREENMFG_TELEMETRY_URL at a new database`,
+        { field: 'GREENMFG_TELEMETRY_URL', database: db },
+      );
+  } else {
     await run('create the schema', `CREATE DATABASE IF NOT EXISTS ${db} ON CLUSTER ${cluster}`);
     // No partitioning: a batch must be one part per shard, so that all rows of a meter in a
     // batch are stored together or not at all (ADR 0004).
@@ -211,7 +223,6 @@ export async function openClickhouseTelemetry(location: ClickhouseLocation): Pro
     return settling;
   };
 
-  const readingsOf = `${db}.telemetry FINAL WHERE kind = ${rowKind.reading}`;
   const partsOf = `${db}.telemetry FINAL WHERE kind = ${rowKind.part}`;
 
   return {
@@ -228,7 +239,7 @@ export async function openClickhouseTelemetry(location: ClickhouseLocation): Pro
       await settle();
       if (meterKeys.length === 0) return new Map();
       const [meter = [], ts = [], value = []] = (await select(
-        `SELECT meter, ts, value FROM ${readingsOf} AND meter IN (${list(meterKeys)}) ORDER BY meter, ts`,
+        `SELECT meter, t, v FROM ${db}.telemetry FINAL ARRAY JOIN tss AS t, vals AS v WHERE kind = ${rowKind.reading} AND meter IN (${list(meterKeys)}) ORDER BY meter, t`,
         ['u32', 'u32', 'f64'],
       )) as number[][];
       return seriesByMeter(meter, ts, value);
@@ -261,7 +272,7 @@ export async function openClickhouseTelemetry(location: ClickhouseLocation): Pro
     },
     async readings(meterKey, fromTs, toTs) {
       const [ts = [], value = []] = (await select(
-        `SELECT ts, value FROM ${readingsOf} AND meter = ${Math.trunc(meterKey)} AND ts >= ${Math.trunc(fromTs)} AND ts < ${Math.trunc(toTs)} ORDER BY ts`,
+        `SELECT t, v FROM ${db}.telemetry FINAL ARRAY JOIN tss AS t, vals AS v WHERE kind = ${rowKind.reading} AND meter = ${Math.trunc(meterKey)} AND t >= ${Math.trunc(fromTs)} AND t < ${Math.trunc(toTs)} ORDER BY t`,
         ['u32', 'f64'],
       )) as number[][];
       return ts.map((t, i) => ({ ts: t, value: value[i] as number }));
