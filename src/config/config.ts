@@ -17,6 +17,8 @@ export interface Config {
   readonly telemetryUrl: string | null;
   /** The MQTT broker to take readings from (GREENMFG_MQTT_URL); null: MQTT ingest is off. */
   readonly mqttUrl: string | null;
+  /** Connections sharing the MQTT subscription (GREENMFG_MQTT_CONNECTIONS, default 8; keep it across restarts). */
+  readonly mqttConnections: number;
   /** Where the shipped datasets live (the repository's datasets/ folder). */
   readonly datasetsDir: string;
   /** Mark session and CSRF cookies Secure (GREENMFG_COOKIE_SECURE=1 behind HTTPS). */
@@ -41,15 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     });
   }
   const databaseUrl = env.GREENMFG_DATABASE_URL || resolve(dataDir, 'greenmfg.sqlite');
-  const poolText = env.GREENMFG_DATABASE_POOL_SIZE || '10';
-  const databasePoolSize = Number(poolText);
-  if (!Number.isInteger(databasePoolSize) || databasePoolSize < 1 || databasePoolSize > 1000) {
-    throw new GmError(
-      'GM_CONFIG',
-      `GREENMFG_DATABASE_POOL_SIZE must be an integer from 1 to 1000, got "${poolText}"`,
-      { field: 'GREENMFG_DATABASE_POOL_SIZE', value: poolText },
-    );
-  }
+  const databasePoolSize = intSetting(env, 'GREENMFG_DATABASE_POOL_SIZE', 10, 1000);
+  const mqttConnections = intSetting(env, 'GREENMFG_MQTT_CONNECTIONS', 8, 64);
   return {
     dataDir,
     databaseUrl,
@@ -60,10 +55,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     telemetryPath: resolve(dataDir, 'telemetry.duckdb'),
     telemetryUrl: telemetryUrlOf(env.GREENMFG_TELEMETRY_URL),
     mqttUrl: env.GREENMFG_MQTT_URL || null,
+    mqttConnections,
     simulationSeed: env.GREENMFG_SIMULATION_SEED || 'greenmfg',
     datasetsDir: resolve(env.GREENMFG_DATASETS_DIR ?? resolve(repoRoot, 'datasets')),
     pact: loadPactConfig(env, dataDir),
   };
+}
+
+/** An integer setting from 1 to `max`, or its default when unset; anything else is a GM_CONFIG naming it. */
+function intSetting(env: NodeJS.ProcessEnv, name: string, dflt: number, max: number): number {
+  const text = env[name] || String(dflt);
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new GmError('GM_CONFIG', `${name} must be an integer from 1 to ${max}, got "${text}"`, {
+      field: name,
+      value: text,
+    });
+  return n;
 }
 
 function telemetryUrlOf(text: string | undefined): string | null {

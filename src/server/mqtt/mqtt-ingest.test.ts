@@ -22,20 +22,29 @@ describe('MQTT ingest against the real broker', () => {
   let metering: MeteringService;
   let ingest: Awaited<ReturnType<typeof startMqttIngest>>;
   const log: string[] = [];
+  let commits = 0;
 
   beforeAll(async () => {
     const database = await testDatabaseUrl(dir);
     dropDatabase = database.drop;
     store = await openStore(database.url);
     telemetry = await openDuckdbTelemetry(join(dir, 'telemetry.duckdb'));
-    metering = await createMeteringService({ meters: store.meters, telemetry });
-    await metering.addMeter({
-      id: `${tag}-e`,
-      factoryId: `${tag}-f`,
-      medium: 'electricity',
-      unit: 'kWh',
-      intervalSeconds: 900,
-    });
+    const counted: Telemetry = {
+      ...telemetry,
+      commit: (batch) => {
+        commits++;
+        return telemetry.commit(batch);
+      },
+    };
+    metering = await createMeteringService({ meters: store.meters, telemetry: counted });
+    for (const m of ['e', 'g1', 'g2', 'g3'])
+      await metering.addMeter({
+        id: `${tag}-${m}`,
+        factoryId: `${tag}-f`,
+        medium: 'electricity',
+        unit: 'kWh',
+        intervalSeconds: 900,
+      });
     ingest = await startMqttIngest({
       url: brokerUrl,
       metering,
@@ -44,7 +53,7 @@ describe('MQTT ingest against the real broker', () => {
     });
   });
   afterAll(async () => {
-    await ingest.close();
+    await ingest.close(true);
     await telemetry.close();
     await store.close();
     await dropDatabase();
@@ -54,10 +63,11 @@ describe('MQTT ingest against the real broker', () => {
   it('stores a QoS 1 reading before it sends the PUBACK, and rejects bad ones without blocking', async () => {
     // Every PUBACK the ingest client sends: at that moment the reading must already be durable.
     const storedAtAck: Promise<number>[] = [];
-    ingest.client.on('packetsend', (packet) => {
-      if (packet.cmd === 'puback')
-        storedAtAck.push(metering.readings(`${tag}-e`, 0, 2 ** 32 - 1).then((r) => r.length));
-    });
+    for (const client of ingest.clients)
+      client.on('packetsend', (packet) => {
+        if (packet.cmd === 'puback')
+          storedAtAck.push(metering.readings(`${tag}-e`, 0, 2 ** 32 - 1).then((r) => r.length));
+      });
     const publisher = await mqtt.connectAsync(brokerUrl, { clientId: `pub-${tag}` });
     try {
       const topic = `greenmfg/${tag}-f/${tag}-e`;
@@ -91,6 +101,59 @@ describe('MQTT ingest against the real broker', () => {
       expect(metering.meterMonth(`${tag}-e`, '2024-01').sum).toBe(210 + 7);
     } finally {
       await publisher.endAsync();
+    }
+  });
+
+  it('stores a burst from many meters in group commits, each message checked against its own topic', async () => {
+    const publishers = await Promise.all(
+      [0, 1, 2].map((i) => mqtt.connectAsync(brokerUrl, { clientId: `pub-${tag}-${i}` })),
+    );
+    try {
+      const acked = log.length;
+      const before = commits;
+      const perMeter = 100;
+      const ts = (k: number) => new Date(Date.UTC(2024, 1, 1) + k * 900_000).toISOString();
+      // 3 meters x 100 quarter-hours, published all at once; and g1's readings on g2's factory topic
+      // (a topic naming a meter under another factory) mixed into the burst.
+      const sends = [1, 2, 3].flatMap((g) =>
+        Array.from({ length: perMeter }, (_, k) =>
+          (publishers[g - 1] as mqtt.MqttClient).publishAsync(
+            `greenmfg/${tag}-f/${tag}-g${g}`,
+            JSON.stringify({ ts: ts(k + 1), value: g * 1000 + k }),
+            { qos: 1 },
+          ),
+        ),
+      );
+      sends.push(
+        (publishers[0] as mqtt.MqttClient).publishAsync(
+          `greenmfg/${tag}-other/${tag}-g1`,
+          JSON.stringify({ ts: ts(perMeter + 1), value: 5 }),
+          { qos: 1 },
+        ),
+      );
+      await Promise.all(sends);
+      const stored = async () =>
+        (await Promise.all([1, 2, 3].map((g) => metering.readings(`${tag}-g${g}`, 0, 2 ** 32 - 1)))).map(
+          (r) => r.length,
+        );
+      for (let i = 0; i < 400; i++) {
+        if ((await stored()).every((n) => n === perMeter)) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(await stored()).toEqual([perMeter, perMeter, perMeter]);
+      for (const g of [1, 2, 3]) {
+        const values = (await metering.readings(`${tag}-g${g}`, 0, 2 ** 32 - 1)).map((r) => r.value);
+        expect(values).toEqual(Array.from({ length: perMeter }, (_, k) => g * 1000 + k));
+      }
+      for (let i = 0; i < 200 && !log.slice(acked).some((l) => l.includes(`${tag}-other`)); i++)
+        await new Promise((r) => setTimeout(r, 25));
+      expect(log.slice(acked).filter((l) => l.includes('unknown-meter'))).toEqual([
+        expect.stringContaining(`greenmfg/${tag}-other/${tag}-g1: 1 of 1 rejected`),
+      ]);
+      // 301 messages arrived over 8 connections: they went in fewer commits than messages.
+      expect(commits - before).toBeLessThan(301);
+    } finally {
+      await Promise.all(publishers.map((p) => p.endAsync()));
     }
   });
 });

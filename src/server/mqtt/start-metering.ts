@@ -14,7 +14,8 @@ import { startMqttIngest } from './mqtt-ingest.ts';
  * GREENMFG_MQTT_URL is set. `close` stops MQTT, waits for batches in flight and closes the store.
  */
 export async function startMetering(
-  config: Pick<Config, 'telemetryPath' | 'telemetryUrl' | 'mqttUrl' | 'datasetsDir'>,
+  config: Pick<Config, 'telemetryPath' | 'telemetryUrl' | 'mqttUrl' | 'datasetsDir'> &
+    Partial<Pick<Config, 'mqttConnections'>>,
   store: { readonly meters: Meters },
   log: (line: string) => void,
 ): Promise<{ readonly service: MeteringService; readonly close: () => Promise<void> }> {
@@ -29,7 +30,13 @@ export async function startMetering(
     // One persistent MQTT session per data directory: the broker queues what arrives while it is down.
     const clientId = `greenmfg-${createHash('sha256').update(config.telemetryPath).digest('hex').slice(0, 12)}`;
     const mqtt = config.mqttUrl
-      ? await startMqttIngest({ url: config.mqttUrl, metering: service, log, clientId })
+      ? await startMqttIngest({
+          url: config.mqttUrl,
+          metering: service,
+          log,
+          clientId,
+          connections: config.mqttConnections,
+        })
       : null;
     return {
       service,

@@ -5,11 +5,7 @@ import { validateMeterInput, type Meter } from '../../core/metering/meter.ts';
 import { findGaps, MeterSeries } from '../../core/metering/meter-series.ts';
 import { monthlyAccounts, type MonthlyAccounts } from '../../core/metering/monthly-accounts.ts';
 import { meterState, planIngest, type FlagKind, type MeterState } from '../../core/metering/plan-ingest.ts';
-import {
-  createReadingValidator,
-  type ReadingColumns,
-  type Rejection,
-} from '../../core/metering/reading-input.ts';
+import { createReadingValidator, ReadingColumns, type Rejection } from '../../core/metering/reading-input.ts';
 import { RollupBook } from '../../core/metering/rollup-book.ts';
 import type { Meters, Telemetry } from '../../core/ports.ts';
 import { parseReadingsCsv } from './parse-readings-csv.ts';
@@ -199,6 +195,40 @@ export async function createMeteringService(deps: {
     };
   }
 
+  /**
+   * Checks readings given as JSON objects {meter, ts, value, unit?}; `fixed` fixes the meter and its
+   * factory (an MQTT topic's), `may` refuses meters outside the caller's reach (reported as unknown).
+   */
+  function validateItems(
+    items: readonly unknown[],
+    fixed?: { meterId: string; factoryId: string },
+    may?: (m: Meter) => boolean,
+  ) {
+    const v = createReadingValidator(
+      within(
+        fixed
+          ? (id) =>
+              id === fixed.meterId && byId.get(id)?.factoryId === fixed.factoryId ? byId.get(id) : undefined
+          : lookup,
+        may,
+      ),
+    );
+    items.forEach((item, i) => {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        v.rejections.push({
+          index: i,
+          reason: 'malformed',
+          field: '(item)',
+          message: 'must be an object {meter, ts, value}',
+        });
+        return;
+      }
+      const o = item as Record<string, unknown>;
+      v.check(i, fixed ? fixed.meterId : o.meter, o.ts, o.value, o.unit);
+    });
+    return v;
+  }
+
   /** Refuses reads of the in-memory rollups while some meters' rollups are not loaded (and retries loading them). */
   const requireRollups = () => {
     if (unloaded.size === 0) return;
@@ -246,29 +276,45 @@ export async function createMeteringService(deps: {
       fixed?: { meterId: string; factoryId: string },
       may?: (m: Meter) => boolean,
     ): Promise<IngestReport> {
-      const v = createReadingValidator(
-        within(
-          fixed
-            ? (id) =>
-                id === fixed.meterId && byId.get(id)?.factoryId === fixed.factoryId ? byId.get(id) : undefined
-            : lookup,
-          may,
-        ),
-      );
-      items.forEach((item, i) => {
-        if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-          v.rejections.push({
-            index: i,
-            reason: 'malformed',
-            field: '(item)',
-            message: 'must be an object {meter, ts, value}',
-          });
-          return;
-        }
-        const o = item as Record<string, unknown>;
-        v.check(i, fixed ? fixed.meterId : o.meter, o.ts, o.value, o.unit);
-      });
+      const v = validateItems(items, fixed, may);
       return ingestColumns(v.columns, items.length, v.rejections);
+    },
+
+    /**
+     * Ingests the messages of several meter topics as one batch (the MQTT group commit): each
+     * message's readings are checked against its own topic's meter and factory, all of them are
+     * planned and committed together, and each message gets back its own rejections (indexes within
+     * the message). If the commit fails, every message of the group fails.
+     */
+    async ingestMessages(
+      messages: readonly { meterId: string; factoryId: string; items: readonly unknown[] }[],
+    ): Promise<{ report: IngestReport; rejected: Rejection[][] }> {
+      const columns = new ReadingColumns(16);
+      const rejections: Rejection[] = [];
+      let base = 0;
+      for (const msg of messages) {
+        // A validator per message: its meter cache must not carry one topic's meter to the next.
+        const v = validateItems(msg.items, msg);
+        const c = v.columns;
+        c.runMeters.forEach((m, r) => {
+          for (let i = c.runStarts[r] as number; i < c.runEnd(r); i++)
+            columns.push(base + (c.index[i] as number), m, c.ts[i] as number, c.value[i] as number);
+        });
+        for (const r of v.rejections) rejections.push({ ...r, index: base + r.index });
+        base += msg.items.length;
+      }
+      const report = await ingestColumns(columns, base, rejections);
+      const perMessage: Rejection[][] = messages.map(() => []);
+      let m = 0;
+      let start = 0;
+      for (const r of report.rejected) {
+        while (r.index >= start + (messages[m] as { items: readonly unknown[] }).items.length) {
+          start += (messages[m] as { items: readonly unknown[] }).items.length;
+          m++;
+        }
+        perMessage[m]?.push({ ...r, index: r.index - start });
+      }
+      return { report, rejected: perMessage };
     },
 
     /**
