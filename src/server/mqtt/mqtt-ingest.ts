@@ -7,14 +7,6 @@ export const readingsTopic = 'greenmfg/+/+';
 /** Connections that share the readings subscription (see startMqttIngest). */
 const defaultConnections = 8;
 
-interface Delivered {
-  readonly topic: string;
-  readonly meterId: string;
-  readonly factoryId: string;
-  readonly items: unknown[];
-  readonly done: (error?: Error) => void;
-}
-
 /**
  * Subscribes to the readings topics with QoS 1 and persistent sessions (clean: false), so that the
  * broker keeps what arrives while the server is down. Each message is ingested before it is
@@ -27,8 +19,8 @@ interface Delivered {
  * connection stores one message per commit (about 23 messages a second here under load). So
  * `connections` clients (ids clientId-0, -1, ...) share the subscription ($share/<clientId>/..., the
  * broker deals each message to one of them, to a disconnected one's session too: keep the number
- * of connections the same across restarts), and what they deliver while a commit runs is stored
- * in the next commit together (group commit); every message of the group is acknowledged after it.
+ * of connections the same across restarts). The metering service commits what arrives while a
+ * commit runs in the next one together (group commit), and each PUBACK follows its message's commit.
  */
 export async function startMqttIngest(options: {
   readonly url: string;
@@ -43,31 +35,6 @@ export async function startMqttIngest(options: {
   const { metering, log } = options;
   const count = Math.max(1, options.connections ?? defaultConnections);
   const base = options.clientId ?? 'greenmfg-ingest';
-
-  const waiting: Delivered[] = [];
-  let flushing = false;
-  const flush = async () => {
-    flushing = true;
-    while (waiting.length > 0) {
-      const group = waiting.splice(0);
-      try {
-        const { rejected } = await metering.ingestMessages(group);
-        group.forEach((d, i) => {
-          const r = rejected[i] ?? [];
-          if (r.length > 0)
-            log(
-              `greenmfg: mqtt: ${d.topic}: ${r.length} of ${d.items.length} rejected (first: ${r[0]?.reason}: ${r[0]?.message})`,
-            );
-          d.done();
-        });
-      } catch (error) {
-        const e = error instanceof Error ? error : new Error(String(error));
-        log(`greenmfg: mqtt: ${group.length} message(s) not stored, not acknowledged: ${e.message}`);
-        for (const d of group) d.done(e);
-      }
-    }
-    flushing = false;
-  };
 
   const handle = (packet: IPublishPacket, done: (error?: Error) => void) => {
     const parts = packet.topic.split('/');
@@ -87,8 +54,19 @@ export async function startMqttIngest(options: {
       done();
       return;
     }
-    waiting.push({ topic: packet.topic, meterId, factoryId, items, done });
-    if (!flushing) void flush();
+    metering.ingestItems(items, { meterId, factoryId }).then(
+      (report) => {
+        if (report.rejected.length > 0)
+          log(
+            `greenmfg: mqtt: ${packet.topic}: ${report.rejected.length} of ${report.received} rejected (first: ${report.rejected[0]?.reason}: ${report.rejected[0]?.message})`,
+          );
+        done();
+      },
+      (error: unknown) => {
+        log(`greenmfg: mqtt: ${packet.topic}: not stored, not acknowledged: ${String(error)}`);
+        done(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   };
 
   // The share group is the client id: each deployment (data directory) has its own group, so two

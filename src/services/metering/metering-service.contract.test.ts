@@ -61,6 +61,55 @@ const gasCounter = (id: string, factoryId: string) => ({
 });
 
 describe.each(telemetryBackends)('metering service contract on $name', (backend) => {
+  it('commits batches that arrive together in one store commit, each answered with its own report', async () => {
+    let commits = 0;
+    const m = await openMetering(backend, (t) => ({
+      ...t,
+      commit(batch) {
+        commits++;
+        return t.commit(batch);
+      },
+    }));
+    const svc = m.service();
+    for (let g = 0; g < 6; g++) await svc.addMeter(interval(`g${g}`, `f${g % 2}`, 900));
+    await svc.ingestItems([item('g0', '2023-05-01T00:15', 1)]);
+    commits = 0;
+    // Twelve requests at once: two per meter, the second re-sending the first's last reading with
+    // another value (a conflict) and one new reading; g0's first also re-sends the stored reading.
+    const at15 = (k: number) =>
+      `2023-05-01T${String(Math.floor(k / 4)).padStart(2, '0')}:${String((k % 4) * 15).padStart(2, '0')}`;
+    const requests = [0, 1, 2, 3, 4, 5].flatMap((g) => [
+      [item(`g${g}`, at15(1), 1), item(`g${g}`, at15(2), g), item(`g${g}`, at15(3), g + 0.5)],
+      [item(`g${g}`, at15(3), 99), item(`g${g}`, at15(4), 10 * g)],
+    ]);
+    const reports = await Promise.all(requests.map((r) => svc.ingestItems(r)));
+    expect(commits).toBeLessThan(requests.length);
+    reports.forEach((r, i) => {
+      const g = Math.floor(i / 2);
+      if (i % 2 === 0)
+        expect(r).toMatchObject({
+          received: 3,
+          stored: g === 0 ? 2 : 3,
+          duplicates: g === 0 ? 1 : 0,
+          rejected: [],
+        });
+      else {
+        expect(r).toMatchObject({ received: 2, stored: 1, duplicates: 0 });
+        expect(r.rejected).toEqual([
+          expect.objectContaining({ index: 0, reason: 'conflict', stored: g + 0.5 }),
+        ]);
+      }
+    });
+    for (let g = 0; g < 6; g++)
+      expect(await svc.meterRollups(`g${g}`, 'day', '2023-05-01', '2023-05-01')).toEqual([
+        { bucket: '2023-05-01', sum: 1 + g + (g + 0.5) + 10 * g, readings: 4 },
+      ]);
+    const restarted = await m.restart();
+    expect(
+      (await restarted.readings('g5', at('2023-05-01T00:00'), at('2023-05-02T00:00'))).map((r) => r.value),
+    ).toEqual([1, 5, 5.5, 50]);
+  });
+
   it('plans a batch while the one before commits, and fails every batch planned on a commit that failed', async () => {
     // The store's first commit waits for the test, then fails as an unreachable store would.
     let release = () => undefined as void;

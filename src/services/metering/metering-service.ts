@@ -5,9 +5,11 @@ import { validateMeterInput, type Meter } from '../../core/metering/meter.ts';
 import { findGaps, MeterSeries } from '../../core/metering/meter-series.ts';
 import { monthlyAccounts, type MonthlyAccounts } from '../../core/metering/monthly-accounts.ts';
 import { meterState, planIngest, type FlagKind, type MeterState } from '../../core/metering/plan-ingest.ts';
-import { createReadingValidator, ReadingColumns, type Rejection } from '../../core/metering/reading-input.ts';
+import type { ReadingColumns} from '../../core/metering/reading-input.ts';
+import { createReadingValidator, type Rejection } from '../../core/metering/reading-input.ts';
 import { RollupBook } from '../../core/metering/rollup-book.ts';
 import type { Meters, Telemetry } from '../../core/ports.ts';
+import { mergeBatches, type TelemetryBatch } from '../../core/metering/telemetry-batch.ts';
 import { parseReadingsCsv } from './parse-readings-csv.ts';
 
 /** What became of one batch: how many were stored, which were rejected and why, what was flagged. */
@@ -91,8 +93,49 @@ export async function createMeteringService(deps: {
   // servers) overlaps the next batch's planning. A plan counts readings of the batches before it
   // as stored; so when a commit fails, every batch planned after it fails too (retryable, nothing
   // acknowledged), and the meters they touched are forgotten and reloaded from the store.
+  //
+  // Group commit: the batches planned while a commit runs are committed together by the next one
+  // (one store transaction or insert for many small HTTP requests and MQTT messages), and each is
+  // answered when that commit has returned.
   let generation = 0;
-  let committing: Promise<unknown> = Promise.resolve();
+  interface Planned {
+    readonly batch: TelemetryBatch;
+    readonly touched: ReadonlySet<Meter>;
+    readonly gen: number;
+    readonly resolve: () => void;
+    readonly reject: (e: unknown) => void;
+  }
+  const toCommit: Planned[] = [];
+  let committing: Promise<void> | null = null;
+  const commitQueued = async () => {
+    while (toCommit.length > 0) {
+      const group = toCommit.splice(0);
+      // Batches planned on top of a commit that failed since: void (their meters are reloading).
+      for (const g of group.filter((g) => g.gen !== generation)) {
+        hold(g.touched, -1);
+        g.reject(voided());
+      }
+      const live = group.filter((g) => g.gen === generation);
+      if (live.length === 0) continue;
+      const touched = new Set(live.flatMap((g) => [...g.touched]));
+      try {
+        await telemetry.commit(mergeBatches(live.map((g) => g.batch)));
+      } catch (e) {
+        // The in-memory index already holds these batches and those planned after them.
+        forgetPending(touched);
+        for (const g of live) hold(g.touched, -1);
+        await serially(reloadUnloaded).catch(() => undefined);
+        for (const g of live) g.reject(e);
+        continue;
+      }
+      for (const g of live) {
+        hold(g.touched, -1);
+        for (const p of g.batch.parts.slice(1)) book.addParts(p, (k) => byKey.get(k));
+      }
+      for (const m of touched) if ((states.get(m.key)?.series.length ?? 0) > 0) withReadings.add(m.key);
+      for (const g of live) g.resolve();
+    }
+  };
   // Meters touched by batches planned and not yet committed.
   const inFlight = new Map<number, number>();
   const hold = (touched: Iterable<Meter>, by: 1 | -1) => {
@@ -155,27 +198,22 @@ export async function createMeteringService(deps: {
       return { plan, parts, touched, gen };
     });
     const { plan, parts, touched, gen } = planned;
-    const commit = committing.then(async () => {
-      try {
-        if (gen !== generation) throw voided();
-        await telemetry.commit({
+    await new Promise<void>((resolve, reject) => {
+      toCommit.push({
+        batch: {
           readings: plan.stored,
           parts,
           flags: plan.flags.map((f) => ({ meter: f.meterKey, ts: f.ts, kind: f.kind, detail: f.detail })),
-        });
-      } catch (e) {
-        // The in-memory index already holds this batch and those planned after it.
-        if (gen === generation) forgetPending(touched);
-        hold(touched, -1);
-        await serially(reloadUnloaded).catch(() => undefined);
-        throw e;
-      }
-      hold(touched, -1);
-      for (const p of parts.slice(1)) book.addParts(p, (k) => byKey.get(k));
-      for (const m of touched) if ((states.get(m.key)?.series.length ?? 0) > 0) withReadings.add(m.key);
+        },
+        touched,
+        gen,
+        resolve,
+        reject,
+      });
+      committing ??= commitQueued().finally(() => {
+        committing = null;
+      });
     });
-    committing = commit.catch(() => undefined);
-    await commit;
     const all = [...rejected, ...plan.conflicts].sort((a, b) => a.index - b.index);
     return {
       received,
@@ -278,43 +316,6 @@ export async function createMeteringService(deps: {
     ): Promise<IngestReport> {
       const v = validateItems(items, fixed, may);
       return ingestColumns(v.columns, items.length, v.rejections);
-    },
-
-    /**
-     * Ingests the messages of several meter topics as one batch (the MQTT group commit): each
-     * message's readings are checked against its own topic's meter and factory, all of them are
-     * planned and committed together, and each message gets back its own rejections (indexes within
-     * the message). If the commit fails, every message of the group fails.
-     */
-    async ingestMessages(
-      messages: readonly { meterId: string; factoryId: string; items: readonly unknown[] }[],
-    ): Promise<{ report: IngestReport; rejected: Rejection[][] }> {
-      const columns = new ReadingColumns(16);
-      const rejections: Rejection[] = [];
-      let base = 0;
-      for (const msg of messages) {
-        // A validator per message: its meter cache must not carry one topic's meter to the next.
-        const v = validateItems(msg.items, msg);
-        const c = v.columns;
-        c.runMeters.forEach((m, r) => {
-          for (let i = c.runStarts[r] as number; i < c.runEnd(r); i++)
-            columns.push(base + (c.index[i] as number), m, c.ts[i] as number, c.value[i] as number);
-        });
-        for (const r of v.rejections) rejections.push({ ...r, index: base + r.index });
-        base += msg.items.length;
-      }
-      const report = await ingestColumns(columns, base, rejections);
-      const perMessage: Rejection[][] = messages.map(() => []);
-      let m = 0;
-      let start = 0;
-      for (const r of report.rejected) {
-        while (r.index >= start + (messages[m] as { items: readonly unknown[] }).items.length) {
-          start += (messages[m] as { items: readonly unknown[] }).items.length;
-          m++;
-        }
-        perMessage[m]?.push({ ...r, index: r.index - start });
-      }
-      return { report, rejected: perMessage };
     },
 
     /**
@@ -432,6 +433,9 @@ export async function createMeteringService(deps: {
     },
 
     /** Waits for the batches in flight (shutdown). */
-    drain: () => serially(() => committing.then(() => undefined)),
+    drain: () =>
+      serially(async () => {
+        while (committing) await committing;
+      }),
   };
 }
