@@ -111,8 +111,7 @@ export function encodeBatch(batch: TelemetryBatch): Buffer {
   const r = batch.readings;
   const runs = r.count === 0 ? [0] : readingRuns(batch);
   const rows = rowCount(batch);
-  const size =
-    rows * (headWidth + 3 * varintMax) + r.count * 12 + texts.reduce((n, t) => n + t.length, 0);
+  const size = rows * (headWidth + 3 * varintMax) + r.count * 12 + texts.reduce((n, t) => n + t.length, 0);
   const buf = Buffer.allocUnsafe(size);
   let pos = 0;
   const head = (kind: number, meter: number, grain: number, ts: number, batchOf: bigint, idx: number) => {
