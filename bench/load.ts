@@ -41,6 +41,7 @@ import {
   type ClusterState,
 } from '../src/store/telemetry/local-cluster.ts';
 import { openTelemetry } from '../src/store/telemetry/open-telemetry.ts';
+import { dropClickhouseDatabase, parseClickhouseUrl } from '../src/store/telemetry/clickhouse-telemetry.ts';
 import { readDashboards, streamReadings, Tally, type SimMeter, type StreamCounts } from './load-traffic.ts';
 
 const args = process.argv.slice(2);
@@ -238,6 +239,13 @@ async function startBroker(dir: string): Promise<{ url: string; stop: () => Prom
 
 const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 
+/** The telemetry URL with another database (its path). */
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
 async function main(): Promise<void> {
   const schema = await freshSchema(databaseUrl);
   const dataDir = mkdtempSync(join(tmpdir(), 'greenmfg-load-'));
@@ -246,6 +254,7 @@ async function main(): Promise<void> {
   let broker: Awaited<ReturnType<typeof startBroker>> | null = null;
   let cluster: ClusterState | null = null;
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  let dropTelemetry: (() => Promise<void>) | null = null;
   try {
     broker = mqttUrlOption ? null : await startBroker(brokerDir);
     const mqttUrl = mqttUrlOption || (broker?.url ?? '');
@@ -253,7 +262,15 @@ async function main(): Promise<void> {
       say(`load: starting the local ClickHouse cluster (2 shards x 2 replicas, ports ${clusterBasePort}+)…`);
       cluster = await startLocalCluster(clusterDir, clusterBasePort);
     }
-    const telemetryUrl = telemetryUrlOption || (cluster ? clusterUrl(cluster) : '');
+    // A database of its own on a cluster given by URL: readings left by an earlier run would be
+    // found as duplicates (the streams' timestamps repeat) and counted as stored, not acknowledged.
+    const telemetryUrl = telemetryUrlOption
+      ? withDatabase(telemetryUrlOption, `greenmfg_load_${Date.now().toString(36)}`)
+      : cluster
+        ? clusterUrl(cluster)
+        : '';
+    dropTelemetry =
+      telemetryUrlOption && !keep ? () => dropClickhouseDatabase(parseClickhouseUrl(telemetryUrl)) : null;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       GREENMFG_DATA_DIR: dataDir,
@@ -398,6 +415,11 @@ async function main(): Promise<void> {
     }
     await broker?.stop();
     if (cluster) await stopLocalCluster(cluster);
+    await dropTelemetry?.().catch((e: unknown) =>
+      say(
+        `load: could not drop the load test's telemetry database: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    );
     if (keep) say(`load: kept ${dataDir} and ${schema.url}`);
     else {
       await schema.drop();

@@ -15,11 +15,11 @@ describe('the database settings', () => {
 });
 
 describe('the MQTT settings', () => {
-  it('share the subscription over GREENMFG_MQTT_CONNECTIONS connections, 8 by default', () => {
-    expect(loadConfig({}).mqttConnections).toBe(8);
+  it('share the subscription over GREENMFG_MQTT_CONNECTIONS connections, 32 by default', () => {
+    expect(loadConfig({}).mqttConnections).toBe(32);
     expect(loadConfig({ GREENMFG_MQTT_CONNECTIONS: '1' }).mqttConnections).toBe(1);
-    expect(() => loadConfig({ GREENMFG_MQTT_CONNECTIONS: '65' })).toThrow(
-      /GREENMFG_MQTT_CONNECTIONS must be an integer from 1 to 64, got "65"/,
+    expect(() => loadConfig({ GREENMFG_MQTT_CONNECTIONS: '257' })).toThrow(
+      /GREENMFG_MQTT_CONNECTIONS must be an integer from 1 to 256, got "257"/,
     );
   });
 });

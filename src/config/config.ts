@@ -17,7 +17,7 @@ export interface Config {
   readonly telemetryUrl: string | null;
   /** The MQTT broker to take readings from (GREENMFG_MQTT_URL); null: MQTT ingest is off. */
   readonly mqttUrl: string | null;
-  /** Connections sharing the MQTT subscription (GREENMFG_MQTT_CONNECTIONS, default 8; keep it across restarts). */
+  /** Connections sharing the MQTT subscription (GREENMFG_MQTT_CONNECTIONS, default 32; keep it across restarts). */
   readonly mqttConnections: number;
   /** Where the shipped datasets live (the repository's datasets/ folder). */
   readonly datasetsDir: string;
@@ -44,7 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const databaseUrl = env.GREENMFG_DATABASE_URL || resolve(dataDir, 'greenmfg.sqlite');
   const databasePoolSize = intSetting(env, 'GREENMFG_DATABASE_POOL_SIZE', 10, 1000);
-  const mqttConnections = intSetting(env, 'GREENMFG_MQTT_CONNECTIONS', 8, 64);
+  const mqttConnections = intSetting(env, 'GREENMFG_MQTT_CONNECTIONS', 32, 256);
   return {
     dataDir,
     databaseUrl,

@@ -5,7 +5,7 @@ import type { MeteringService } from '../../services/metering/metering-service.t
 export const readingsTopic = 'greenmfg/+/+';
 
 /** Connections that share the readings subscription (see startMqttIngest). */
-const defaultConnections = 8;
+const defaultConnections = 32;
 
 /**
  * Subscribes to the readings topics with QoS 1 and persistent sessions (clean: false), so that the
