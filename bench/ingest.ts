@@ -17,7 +17,8 @@
  *
  * Options: --meters N (5000), --hours N (2000), --batch N (rows per ingest call, 500000),
  * --inflight N (1), --pg URL (postgres://postgres@127.0.0.1:5432/greenmfg_bench), --no-pg,
- * --backend duckdb|clickhouse with --telemetry-url clickhouse://host:port/db?cluster=NAME.
+ * --backend duckdb|clickhouse with --telemetry-url clickhouse://host:port/db?cluster=NAME (without it,
+ * a loopback cluster of its own: ZooKeeper and 2 shards x 2 replicas, started and stopped here).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,6 +33,7 @@ import {
   parseClickhouseUrl,
 } from '../src/store/telemetry/clickhouse-telemetry.ts';
 import { openDuckdbTelemetry } from '../src/store/telemetry/duckdb-telemetry.ts';
+import { clusterUrl, startLocalCluster, stopLocalCluster } from '../src/store/telemetry/local-cluster.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -48,10 +50,32 @@ const withPg = !args.includes('--no-pg');
 // --backend clickhouse --telemetry-url clickhouse://host:port/db?cluster=NAME: the product's store is
 // the ClickHouse cluster (issue 9) instead of a DuckDB file; the database is dropped before and after.
 const backend = opt('backend', 'duckdb');
-const clickhouse = backend === 'clickhouse' ? parseClickhouseUrl(opt('telemetry-url', '')) : null;
+// Without --telemetry-url the bench starts the loopback cluster of `npm run cluster` (ports from
+// 29400) in a temporary directory and stops it by its PIDs at the end.
+const ownCluster =
+  backend === 'clickhouse' && !args.includes('--telemetry-url')
+    ? await (async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'greenmfg-bench-cluster-'));
+        process.stderr.write('starting a loopback ClickHouse cluster (2 shards x 2 replicas) ...\n');
+        return { dir, state: await startLocalCluster(dir, 29400) };
+      })()
+    : null;
+const clickhouse =
+  backend === 'clickhouse'
+    ? parseClickhouseUrl(ownCluster ? clusterUrl(ownCluster.state) : opt('telemetry-url', ''))
+    : null;
 const openBenchTelemetry = async (dir: string) => {
   if (!clickhouse) return openDuckdbTelemetry(join(dir, 'telemetry.duckdb'));
-  await dropClickhouseDatabase(clickhouse);
+  // A cluster just started may reset the first connection (seen once here: ECONNRESET): retry twice.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dropClickhouseDatabase(clickhouse);
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
   const telemetry = await openClickhouseTelemetry(clickhouse);
   return { ...telemetry, close: () => telemetry.close().then(() => dropClickhouseDatabase(clickhouse)) };
 };
@@ -253,7 +277,11 @@ async function benchPostgres() {
   }
 }
 
-const product = await benchProduct();
+const product = await benchProduct().finally(async () => {
+  if (!ownCluster) return;
+  await stopLocalCluster(ownCluster.state);
+  rmSync(ownCluster.dir, { recursive: true, force: true });
+});
 const baseline = withPg ? await benchPostgres() : null;
 const ratio = baseline ? product.readingsPerSecond / baseline.readingsPerSecond : null;
 const f = (n: number) => Math.round(n).toLocaleString('en');
