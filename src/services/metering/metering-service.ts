@@ -107,6 +107,15 @@ export async function createMeteringService(deps: {
   }
   const toCommit: Planned[] = [];
   let committing: Promise<void> | null = null;
+  // Starts the committer unless it runs. A batch queued after the committer's last look at the
+  // queue but before its promise settles (a microtask apart) is picked up by the restart here.
+  const startCommitting = () => {
+    if (committing) return;
+    committing = commitQueued().finally(() => {
+      committing = null;
+      if (toCommit.length > 0) startCommitting();
+    });
+  };
   const commitQueued = async () => {
     while (toCommit.length > 0) {
       const group = toCommit.splice(0);
@@ -210,9 +219,7 @@ export async function createMeteringService(deps: {
         resolve,
         reject,
       });
-      committing ??= commitQueued().finally(() => {
-        committing = null;
-      });
+      startCommitting();
     });
     const all = [...rejected, ...plan.conflicts].sort((a, b) => a.index - b.index);
     return {
