@@ -77,8 +77,12 @@ function readingRuns(batch: TelemetryBatch): number[] {
 
 /** Number of rows the batch becomes: one per run of a meter's readings, part and flag. */
 export function rowCount(batch: TelemetryBatch): number {
-  const runs = batch.readings.count === 0 ? 0 : readingRuns(batch).length - 1;
-  return runs + batch.parts.reduce((n, p) => n + p.count, 0) + batch.flags.length;
+  return rowsWith(batch, batch.readings.count === 0 ? [0] : readingRuns(batch));
+}
+
+/** The row count, given the batch's reading runs (as readingRuns returns them, or [0] for none). */
+function rowsWith(batch: TelemetryBatch, runs: readonly number[]): number {
+  return runs.length - 1 + batch.parts.reduce((n, p) => n + p.count, 0) + batch.flags.length;
 }
 
 function writeVarUint(buf: Buffer, at: number, value: number): number {
@@ -110,7 +114,7 @@ export function encodeBatch(batch: TelemetryBatch): Buffer {
   const texts = batch.flags.map((f) => Buffer.from(`${f.kind}\t${f.detail}`, 'utf8'));
   const r = batch.readings;
   const runs = r.count === 0 ? [0] : readingRuns(batch);
-  const rows = rowCount(batch);
+  const rows = rowsWith(batch, runs);
   const size = rows * (headWidth + 3 * varintMax) + r.count * 12 + texts.reduce((n, t) => n + t.length, 0);
   const buf = Buffer.allocUnsafe(size);
   let pos = 0;
