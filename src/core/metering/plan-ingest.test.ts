@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { counterDelta } from './counter-delta.ts';
-import { meterState, planIngest, type MeterState } from './plan-ingest.ts';
+import { meterState, planIngest, planIngestReference, type MeterState } from './plan-ingest.ts';
 import { createReadingValidator, ReadingColumns } from './reading-input.ts';
 import { testMeter } from './test-meter.ts';
 
@@ -130,6 +130,71 @@ describe('planning a batch', () => {
           Math.abs(days - expected) < 1e-6 &&
           Math.abs(months - expected) < 1e-6
         );
+      }),
+    );
+  });
+});
+
+describe('the loop for interval readings in time order', () => {
+  const partsOf = (p: ReturnType<typeof planIngest>['parts']['day']) =>
+    Array.from({ length: p.count }, (_, i) => [p.meter[i], p.bucket[i], p.sum[i], p.n[i]]);
+  it('plans exactly what the general loop plans: series, parts, flags, duplicates (property)', () => {
+    const arb = fc.record({
+      interval: fc.constantFrom(900, 3600),
+      // Steps of whole intervals (0: a repeat, so the general loop takes over; >1: a gap) and values
+      // with now and then a spike.
+      steps: fc.array(
+        fc.record({
+          step: fc.nat({ max: 30 }),
+          value: fc.integer({ min: 0, max: 400 }),
+          spike: fc.boolean(),
+        }),
+        { minLength: 1, maxLength: 300 },
+      ),
+      earlier: fc.nat({ max: 5 }),
+      cut: fc.nat(),
+    });
+    fc.assert(
+      fc.property(arb, ({ interval, steps, earlier, cut }) => {
+        const m = meter({ intervalSeconds: interval });
+        let ts = t0 + interval * 40;
+        const readings = steps.map(({ step, value, spike }) => {
+          ts += interval * (step > 25 ? step - 24 : Math.min(step, 1));
+          return { ts, value: spike ? value * 50 + 1000 : value / 4 };
+        });
+        // A few readings from before the first one, out of order, in the middle of the batch.
+        const at = cut % (readings.length + 1);
+        for (let e = 1; e <= earlier; e++)
+          readings.splice(at, 0, { ts: t0 + interval * (40 - 3 * e), value: e });
+        const states = [meterState(m), meterState(m)];
+        // Two batches, so that the second starts from a series with readings in it.
+        const half = Math.floor(readings.length / 2);
+        return [readings.slice(0, half), readings.slice(half)].every((batch) => {
+          const cols = () => {
+            const c = new ReadingColumns();
+            batch.forEach((r, i) => c.push(i, m, r.ts, r.value));
+            return c;
+          };
+          const fast = planIngest(cols(), () => states[0] as MeterState);
+          const ref = planIngestReference(cols(), () => states[1] as MeterState);
+          const [a, b] = states as [MeterState, MeterState];
+          expect(Array.from(a.series.ts.subarray(0, a.series.length))).toEqual(
+            Array.from(b.series.ts.subarray(0, b.series.length)),
+          );
+          expect(Array.from(a.series.values.subarray(0, a.series.length))).toEqual(
+            Array.from(b.series.values.subarray(0, b.series.length)),
+          );
+          expect([a.mean, a.variance, a.seen]).toEqual([b.mean, b.variance, b.seen]);
+          for (const g of ['hour', 'day', 'month'] as const)
+            expect(partsOf(fast.parts[g])).toEqual(partsOf(ref.parts[g]));
+          expect(fast.flags).toEqual(ref.flags);
+          expect(fast.duplicates).toBe(ref.duplicates);
+          expect(fast.conflicts).toEqual(ref.conflicts);
+          expect(Array.from(fast.stored.ts.subarray(0, fast.stored.count))).toEqual(
+            Array.from(ref.stored.ts.subarray(0, ref.stored.count)),
+          );
+          return true;
+        });
       }),
     );
   });

@@ -157,6 +157,47 @@ describe.each(telemetryBackends)('metering service contract on $name', (backend)
     expect(await day('p1')).toEqual([{ bucket: '2023-03-01', sum: 120, readings: 15 }]);
   });
 
+  it('reuses the buffers of a batch only once it has committed: a batch read during a commit keeps its own readings', async () => {
+    // While the store commits b0's first batch, b1's batch is read: its columns must not be the
+    // buffers of the batch being committed (they go back to the pool only after its commit).
+    let during: (() => Promise<unknown>) | undefined;
+    let second: Promise<unknown> | undefined;
+    const m = await openMetering(backend, (t) => ({
+      ...t,
+      commit(batch) {
+        const d = during;
+        during = undefined;
+        if (d) second = d();
+        return t.commit(batch);
+      },
+    }));
+    const svc = m.service();
+    await svc.addMeter(interval('b0', 'f1', 3600));
+    await svc.addMeter(interval('b1', 'f1', 3600));
+    const t0 = Date.UTC(2015, 0, 1) / 1000;
+    const n = 70_000; // 16 bytes a reading: over the 1 MB from which buffers are pooled
+    const hourIso = (h: number) => `${new Date((t0 + h * 3600) * 1000).toISOString().slice(0, 19)}Z`;
+    const v0 = (h: number) => (h % 1000) / 4;
+    const v1 = (h: number) => 100 + (h % 77); // shorter rows than b0's: its columns fit in b0's buffers
+    const csv = (meter: string, from: number, value: (h: number) => number) => {
+      const rows = ['meter,ts,value'];
+      for (let h = from; h < from + n; h++) rows.push(`${meter},${hourIso(h + 1)},${value(h + 1)}`);
+      return Buffer.from(`${rows.join('\n')}\n`);
+    };
+    during = () => svc.ingestCsv(csv('b1', 0, v1));
+    expect(await svc.ingestCsv(csv('b0', 0, v0))).toMatchObject({ stored: n, rejected: [] });
+    expect(second).toBeDefined();
+    expect(await second).toMatchObject({ stored: n, rejected: [] });
+    // And a batch after both, in buffers given back by them.
+    expect(await svc.ingestCsv(csv('b0', n, v0))).toMatchObject({ stored: n, rejected: [] });
+    const window = async (meter: string, h: number) =>
+      (await svc.readings(meter, t0 + h * 3600, t0 + (h + 48) * 3600)).map((r) => r.value);
+    const expected = (value: (h: number) => number, h: number) =>
+      Array.from({ length: 48 }, (_, i) => value(h + i));
+    for (const h of [1, n - 20, n + 1, 2 * n - 47]) expect(await window('b0', h)).toEqual(expected(v0, h));
+    for (const h of [1, n / 2, n - 47]) expect(await window('b1', h)).toEqual(expected(v1, h));
+  });
+
   it('a re-sent reading is a duplicate and a differing one a conflict: in a batch, across batches, after a restart', async () => {
     const m = await openMetering(backend);
     let svc = m.service();

@@ -322,7 +322,7 @@ export async function createMeteringService(deps: {
       may?: (m: Meter) => boolean,
     ): Promise<IngestReport> {
       const v = validateItems(items, fixed, may);
-      return ingestColumns(v.columns, items.length, v.rejections);
+      return ingestColumns(v.columns, items.length, v.rejections).finally(() => v.columns.release());
     },
 
     /**
@@ -332,7 +332,9 @@ export async function createMeteringService(deps: {
     ingestCsv(text: string | Uint8Array, may?: (m: Meter) => boolean): Promise<IngestReport> {
       const v = createReadingValidator(within(lookup, may), Math.ceil(text.length / 24));
       const parsed = parseReadingsCsv(text, v.check, v.checkSpan, v.scanCsv);
-      return ingestColumns(v.columns, parsed.rows, [...parsed.rejections, ...v.rejections]);
+      return ingestColumns(v.columns, parsed.rows, [...parsed.rejections, ...v.rejections]).finally(() =>
+        v.columns.release(),
+      );
     },
 
     /** Ingests readings already validated (the steel demo loader, benchmarks). */
