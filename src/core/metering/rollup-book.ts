@@ -12,15 +12,20 @@ export interface Rolled {
 
 type Buckets = Map<number, Rolled>;
 
-interface MeterRollups {
+interface Rollups {
   readonly day: Buckets;
   readonly month: Buckets;
 }
 
-interface GroupRollups extends MeterRollups {
+interface GroupRollups extends Rollups {
   readonly factoryId: string;
   readonly medium: EnergyMedium;
   readonly unit: Unit;
+}
+
+interface MeterRollups extends Rollups {
+  /** The meter's (factory, medium, unit) group, found once rather than per part. */
+  readonly group: GroupRollups;
 }
 
 const bump = (buckets: Buckets, bucket: number, sum: number, n: number) => {
@@ -45,9 +50,15 @@ export class RollupBook {
     if (grain !== grainCode.day && grain !== grainCode.month) return;
     let m = this.meters.get(meter.key);
     if (!m) {
-      m = { day: new Map(), month: new Map() };
+      m = { day: new Map(), month: new Map(), group: this.groupOf(meter) };
       this.meters.set(meter.key, m);
     }
+    const which = grain === grainCode.day ? 'day' : 'month';
+    bump(m[which], bucket, sum, n);
+    bump(m.group[which], bucket, sum, n);
+  }
+
+  private groupOf(meter: Meter): GroupRollups {
     const gk = `${meter.factoryId}\u0000${meter.medium}\u0000${meter.unit}`;
     let g = this.groups.get(gk);
     if (!g) {
@@ -60,9 +71,7 @@ export class RollupBook {
       };
       this.groups.set(gk, g);
     }
-    const which = grain === grainCode.day ? 'day' : 'month';
-    bump(m[which], bucket, sum, n);
-    bump(g[which], bucket, sum, n);
+    return g;
   }
 
   /** Adds every part of a committed batch. */
