@@ -9,11 +9,9 @@
  * Both sides get the same input and the same concurrency: the CSV batches are generated as bytes
  * before the clock starts, and both get `--inflight N` batches open at once (1 by default: one
  * request or COPY after the other; with 2, greenmfg parses the next batch while DuckDB commits the
- * one before and PostgreSQL runs two COPY sessions). Measured here at load ~1.3 on 2026-11-28:
- * greenmfg 2.44-2.58 M/s with 1 in flight and 2.33 M/s with 2; PostgreSQL 494-510 k/s with 1 and
- * 618 k/s with 2. On 2026-11-29 (the machine slower for both): 1.72-2.09 M/s vs 296-358 k/s with 1,
- * 1.95 M/s vs 485 k/s with 2 (ADR 0003). The product takes each batch's bytes as
- * POST /api/v1/readings receives them.
+ * one before and PostgreSQL runs two COPY sessions). Measured here on 2026-11-29 with 1 in
+ * flight: greenmfg 2.67-3.26 M/s, PostgreSQL 391-515 k/s (6.0-7.8x over five runs; earlier
+ * figures in ADR 0003). The product takes each batch's bytes as POST /api/v1/readings receives them.
  *
  * Options: --meters N (5000), --hours N (2000), --batch N (rows per ingest call, 500000),
  * --inflight N (1), --pg URL (postgres://postgres@127.0.0.1:5432/greenmfg_bench), --no-pg,
