@@ -19,7 +19,7 @@ import type {
   RandomSource,
   RunInTransaction,
 } from '../../core/ports.ts';
-import { recordAudit } from '../workflow/audit.ts';
+import { auditedWrite, recordAudit } from '../workflow/audit.ts';
 
 /** What an administrator (or `greenmfg admin create`) supplies to make an account. */
 export interface NewAccount {
@@ -248,16 +248,13 @@ export async function setAccountDisabled(
   )
     throw forbidden('Only the national level may disable province administrators', 'id');
   const after = { ...before, disabled };
-  await ports.transaction(async (tx) => {
-    await tx.accounts.setDisabled(id, disabled);
-    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
-      action: disabled ? 'account.disable' : 'account.enable',
-      targetKind: 'account',
-      targetId: id,
-      enterpriseId: before.enterpriseId,
-      before,
-      after,
-    });
+  await auditedWrite(ports, principal, (tx) => tx.accounts.setDisabled(id, disabled), {
+    action: disabled ? 'account.disable' : 'account.enable',
+    targetKind: 'account',
+    targetId: id,
+    enterpriseId: before.enterpriseId,
+    before,
+    after,
   });
   return after;
 }
@@ -282,16 +279,13 @@ export async function createAgency(
     legalRepresentative: input.legalRepresentative.trim(),
     createdAt: ports.clock.now().toISOString(),
   };
-  await ports.transaction(async (tx) => {
-    await tx.accounts.createAgency(agency);
-    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
-      action: 'agency.create',
-      targetKind: 'agency',
-      targetId: agency.id,
-      enterpriseId: null,
-      before: null,
-      after: agency,
-    });
+  await auditedWrite(ports, principal, (tx) => tx.accounts.createAgency(agency), {
+    action: 'agency.create',
+    targetKind: 'agency',
+    targetId: agency.id,
+    enterpriseId: null,
+    before: null,
+    after: agency,
   });
   return agency;
 }

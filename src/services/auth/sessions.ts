@@ -14,7 +14,7 @@ import type {
   Sessions,
 } from '../../core/ports.ts';
 import { sha256Text } from '../../core/workflow/sha256.ts';
-import { recordAudit } from '../workflow/audit.ts';
+import { auditedWrite, recordAudit } from '../workflow/audit.ts';
 import { principalOf, requireAccount } from './accounts.ts';
 
 const wrongCredentials = (): GmError =>
@@ -78,16 +78,13 @@ export async function logout(
   const idHash = sha256Text(token);
   const found = await ports.sessions.find(idHash);
   if (!found) return;
-  await ports.transaction(async (tx) => {
-    await tx.sessions.delete(idHash);
-    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
-      action: 'auth.logout',
-      targetKind: 'account',
-      targetId: found.accountId,
-      enterpriseId: null,
-      before: { accountId: found.accountId, expiresAt: found.expiresAt },
-      after: null,
-    });
+  await auditedWrite(ports, principal, (tx) => tx.sessions.delete(idHash), {
+    action: 'auth.logout',
+    targetKind: 'account',
+    targetId: found.accountId,
+    enterpriseId: null,
+    before: { accountId: found.accountId, expiresAt: found.expiresAt },
+    after: null,
   });
 }
 
@@ -142,17 +139,19 @@ export async function createApiToken(
     createdAt: ports.clock.now().toISOString(),
     revokedAt: null,
   };
-  await ports.transaction(async (tx) => {
-    await tx.apiTokens.create({ ...apiToken, tokenHash: sha256Text(token) });
-    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
+  await auditedWrite(
+    ports,
+    principal,
+    (tx) => tx.apiTokens.create({ ...apiToken, tokenHash: sha256Text(token) }),
+    {
       action: 'token.create',
       targetKind: 'api_token',
       targetId: apiToken.id,
       enterpriseId: apiToken.enterpriseId,
       before: null,
       after: apiToken,
-    });
-  });
+    },
+  );
   return { token, apiToken };
 }
 

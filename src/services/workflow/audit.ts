@@ -1,6 +1,13 @@
 import { accountIdOf, type Principal } from '../../core/auth/principal.ts';
 import { GmError } from '../../core/errors.ts';
-import type { AuditLog, AuditQuery, Clock, Page } from '../../core/ports.ts';
+import type {
+  AuditLog,
+  AuditQuery,
+  Clock,
+  Page,
+  RunInTransaction,
+  WorkflowTransactionPorts,
+} from '../../core/ports.ts';
 import {
   createChainVerifier,
   sealAuditEntry,
@@ -41,6 +48,22 @@ export async function recordAudit(
       details: change.details ?? {},
     }),
   );
+}
+
+/**
+ * Makes one state change and records it: `write` and the audit entry run in one transaction, so
+ * the change is never stored without its entry, nor the entry without the change.
+ */
+export function auditedWrite(
+  ports: { clock: Clock; transaction: RunInTransaction },
+  actor: Principal | { readonly kind: 'cli' },
+  write: (tx: WorkflowTransactionPorts) => Promise<unknown>,
+  change: AuditChange,
+): Promise<void> {
+  return ports.transaction(async (tx) => {
+    await write(tx);
+    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, actor, change);
+  });
 }
 
 /** Walks the whole audit log page by page and checks every link, every entry's hash and the stored head. */

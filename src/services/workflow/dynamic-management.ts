@@ -13,7 +13,7 @@ import {
 } from '../../core/workflow/programme-rules.ts';
 import { sha256Text } from '../../core/workflow/sha256.ts';
 import { requireAdmin } from '../auth/accounts.ts';
-import { recordAudit } from './audit.ts';
+import { auditedWrite } from './audit.ts';
 import { loadVisible, saveChange, todayOf, type WorkflowPorts } from './declaration-context.ts';
 import { viewOf, type DeclarationView } from './declarations.ts';
 
@@ -201,16 +201,13 @@ export async function addNegativeListEntry(
     addedBy: principal.accountId,
     addedAt: ports.clock.now().toISOString(),
   };
-  await ports.transaction(async (tx) => {
-    await tx.negativeList.add(entry);
-    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
-      action: 'negative_list.add',
-      targetKind: 'enterprise',
-      targetId: input.enterpriseId,
-      enterpriseId: input.enterpriseId,
-      before: null,
-      after: entry,
-    });
+  await auditedWrite(ports, principal, (tx) => tx.negativeList.add(entry), {
+    action: 'negative_list.add',
+    targetKind: 'enterprise',
+    targetId: input.enterpriseId,
+    enterpriseId: input.enterpriseId,
+    before: null,
+    after: entry,
   });
   return entry;
 }

@@ -4,7 +4,7 @@ import type { Objection, Page } from '../../core/ports.ts';
 import { canSeeDetails, declarationNotFound } from '../../core/workflow/permissions.ts';
 import { programmeRules } from '../../core/workflow/programme-rules.ts';
 import { requireAccount } from '../auth/accounts.ts';
-import { recordAudit } from './audit.ts';
+import { auditedWrite, recordAudit } from './audit.ts';
 import { loadVisible, todayOf, writeChange, type WorkflowPorts } from './declaration-context.ts';
 
 /** Lodges an objection during the 15-day public notice; any signed-in account may object. */
@@ -41,16 +41,13 @@ export async function lodgeObjection(
     resolvedBy: null,
     resolvedAt: null,
   };
-  await ports.transaction(async (tx) => {
-    await tx.declarations.addObjection(o);
-    await recordAudit({ auditLog: tx.auditLog, clock: ports.clock }, principal, {
-      action: 'objection.lodge',
-      targetKind: 'objection',
-      targetId: o.id,
-      enterpriseId: d.enterpriseId,
-      before: null,
-      after: o,
-    });
+  await auditedWrite(ports, principal, (tx) => tx.declarations.addObjection(o), {
+    action: 'objection.lodge',
+    targetKind: 'objection',
+    targetId: o.id,
+    enterpriseId: d.enterpriseId,
+    before: null,
+    after: o,
   });
   return o;
 }
