@@ -63,6 +63,21 @@ describe('greenmfg meter and ingest', () => {
     expect(first.stderr).toContain('row 51: unknown-meter: field "meter"');
     const again = await greenmfg(place, 'ingest', file, '--json');
     expect(JSON.parse(again.stdout)).toMatchObject({ stored: 0, duplicates: 48 });
+    // In batches of 5 rows, a file with a byte-order mark, CRLF line ends, no line end after the
+    // last row and bad rows in several batches: every row read once, each bad one named by its line.
+    const crlf = join(place.dir, 'crlf.csv');
+    const hour = (h: number) => `2024-02-01T${String(h).padStart(2, '0')}:00:00Z`;
+    const rows = Array.from({ length: 23 }, (_, h) => `e1,${hour(h + 1)},${h + 1}`);
+    rows[6] = 'e1,2024-02-01T07:00:00Z,-1';
+    rows[13] = 'e1,2024-02-01T14:30:00Z,5';
+    rows[22] = 'e9,2024-02-01T23:00:00Z,5';
+    writeFileSync(crlf, `\ufeffmeter,ts,value\r\n${rows.join('\r\n')}`);
+    const batched = await greenmfg(place, 'ingest', crlf, '--batch', '5', '--json');
+    expect(batched.code).toBe(2);
+    expect(JSON.parse(batched.stdout)).toMatchObject({ received: 23, stored: 20 });
+    expect(batched.stderr).toContain('row 8: negative: field "value"');
+    expect(batched.stderr).toContain('row 15: misaligned: field "ts"');
+    expect(batched.stderr).toContain('row 24: unknown-meter: field "meter"');
     const list = await greenmfg(place, 'meter', 'list', '--json');
     expect((JSON.parse(list.stdout) as { id: string }[]).map((m) => m.id)).toContain('e1');
   }, 180_000);

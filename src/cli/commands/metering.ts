@@ -14,7 +14,7 @@ import { CliExit, type CliIo } from '../io.ts';
 interface MeteringClient {
   readonly addMeter: (raw: Record<string, unknown>) => Promise<Meter>;
   readonly listMeters: () => Promise<Meter[]>;
-  readonly ingestCsv: (text: string) => Promise<IngestReport>;
+  readonly ingestCsv: (body: Uint8Array) => Promise<IngestReport>;
   readonly close: () => Promise<void>;
 }
 
@@ -38,7 +38,7 @@ async function localClient(): Promise<MeteringClient> {
   return {
     addMeter: (raw) => service.addMeter(raw),
     listMeters: () => Promise.resolve(service.listMeters()),
-    ingestCsv: (text) => service.ingestCsv(text),
+    ingestCsv: (body) => service.ingestCsv(body),
     async close() {
       await service.drain();
       await telemetry.close();
@@ -82,8 +82,8 @@ function httpClient(base: string, token: string | undefined): MeteringClient {
         body: JSON.stringify(raw),
       }),
     listMeters: async () => (await call<{ items: Meter[] }>('/api/v1/meters', { method: 'GET' })).items,
-    ingestCsv: (text) =>
-      call('/api/v1/readings', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: text }),
+    ingestCsv: (body) =>
+      call('/api/v1/readings', { method: 'POST', headers: { 'content-type': 'text/csv' }, body }),
     close: () => Promise.resolve(),
   };
 }
@@ -106,40 +106,60 @@ async function withClient<T>(to: Target, run: (c: MeteringClient) => Promise<T>)
   }
 }
 
-/** Reads a CSV file in batches of whole lines, each with the header in front. */
+/**
+ * Reads a CSV file in batches of whole lines, each with the header line in front, as bytes: the
+ * service's bulk path scans bytes, so nothing is decoded or split here. `bytes` is how far into
+ * the file the batch ends (for the progress bar).
+ */
 async function* csvBatches(
   file: string,
   rowsPerBatch: number,
-): AsyncGenerator<{ text: string; rows: number; bytes: number }> {
-  let header: string | undefined;
-  let rest = '';
-  let lines: string[] = [];
+): AsyncGenerator<{ body: Uint8Array; bytes: number }> {
+  let header: Buffer | undefined;
+  let carry: Buffer = Buffer.alloc(0);
+  let lines = 0;
+  let taken: Buffer[] = [];
   let bytes = 0;
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const text = rest + (chunk as string);
-    bytes += Buffer.byteLength(chunk as string);
-    const cut = text.lastIndexOf('\n');
-    if (cut < 0) {
-      rest = text;
-      continue;
-    }
-    rest = text.slice(cut + 1);
-    for (const line of text.slice(0, cut).split('\n')) {
-      if (header === undefined) header = line;
-      else if (line.trim() !== '') lines.push(line);
-      if (lines.length >= rowsPerBatch) {
-        yield { text: `${header}\n${lines.join('\n')}`, rows: lines.length, bytes };
-        lines = [];
+  let yielded = false;
+  const batch = () => {
+    yielded = true;
+    const body = Buffer.concat([header as Buffer, ...taken]);
+    taken = [];
+    lines = 0;
+    return { body, bytes };
+  };
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    bytes += (chunk as Buffer).length;
+    let buf = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    if (!header) {
+      const nl = buf.indexOf(10);
+      if (nl < 0) {
+        carry = buf;
+        continue;
       }
+      header = buf.subarray(0, nl + 1);
+      buf = buf.subarray(nl + 1);
     }
+    // Whole lines go on; the part after the last line feed waits for the next chunk.
+    let from = 0;
+    for (let at = buf.indexOf(10); at >= 0; at = buf.indexOf(10, at + 1)) {
+      if (++lines < rowsPerBatch) continue;
+      taken.push(buf.subarray(from, at + 1));
+      from = at + 1;
+      yield batch();
+    }
+    const last = buf.lastIndexOf(10);
+    if (last + 1 > from) taken.push(buf.subarray(from, last + 1));
+    carry = Buffer.from(buf.subarray(last + 1));
   }
-  if (rest.trim() !== '') {
-    if (header === undefined) header = rest;
-    else lines.push(rest);
+  if (!header) {
+    if (carry.length === 0) throw new GmError('GM_VALIDATION', `${file} is empty`, { field: 'file' });
+    header = Buffer.concat([carry, Buffer.from('\n')]);
+    carry = Buffer.alloc(0);
   }
-  if (header === undefined) throw new GmError('GM_VALIDATION', `${file} is empty`, { field: 'file' });
-  if (lines.length > 0 || bytes === 0)
-    yield { text: `${header}\n${lines.join('\n')}`, rows: lines.length, bytes };
+  if (carry.length > 0) taken.push(carry);
+  // The last lines, or the header alone (so that a file without data still has its header checked).
+  if (taken.length > 0 || !yielded) yield batch();
 }
 
 /** `meter add`, `meter list` and `ingest`: metering from the command line. */
@@ -237,9 +257,9 @@ export function registerMeteringCommands(program: Command, io: CliIo): void {
         bar?.start(size, 0, { stored: 0 });
         try {
           for await (const batch of csvBatches(file, Math.max(1, Number(o.batch) || 200000))) {
-            const report = await c.ingestCsv(batch.text);
+            const report = await c.ingestCsv(batch.body);
             for (const r of report.rejected) rejected.push({ ...r, index: r.index + totals.received });
-            totals.received += batch.rows;
+            totals.received += report.received;
             totals.stored += report.stored;
             totals.duplicates += report.duplicates;
             totals.flags += report.flags.count;
