@@ -3,7 +3,15 @@
  * src/core (pure types); the statistics shape mirrors src/services/stats.ts (ProgrammeStats),
  * because web may import core and the API's types but never services (docs/ARCHITECTURE.md).
  */
-import type { Account, Agency, Objection, Page, UnitsByKey } from '../../../src/core/ports.ts';
+import type {
+  Account,
+  Agency,
+  NegativeListEntry,
+  Objection,
+  Page,
+  UnitsByKey,
+} from '../../../src/core/ports.ts';
+import { negativeListReasons, type NegativeListReason } from '../../../src/core/workflow/programme-rules.ts';
 import type {
   Factory,
   Industry,
@@ -31,10 +39,15 @@ export type {
   DeclarationEvent,
   DeclarationState,
   EvaluationRecord,
+  NegativeListEntry,
+  NegativeListReason,
   Objection,
   Principal,
   WorkflowAction,
 };
+
+/** The art. 15 situations, in the order of the measures (the negative-list form offers them so). */
+export const negativeListReasonKeys = Object.keys(negativeListReasons) as NegativeListReason[];
 
 export interface ProvinceCounts extends UnitsByKey {
   readonly provinceCode: string | null;

@@ -9,6 +9,7 @@ import { useProvinces } from '../features/geo/use-provinces.ts';
 import { ApplyForm } from '../features/workflow/apply-form.tsx';
 import { DeclarationSection } from '../features/workflow/declaration-table.tsx';
 import { EnterpriseUnits } from '../features/workflow/enterprise-units.tsx';
+import { NegativeListPanel } from '../features/workflow/negative-list-panel.tsx';
 import { ParkSummary } from '../features/workflow/park-summary.tsx';
 
 const all = '/api/v1/declarations?sort=updatedAt&order=desc&pageSize=100';
@@ -86,6 +87,7 @@ function RoleWorkspace(props: { readonly principal: Exclude<Principal, { kind: '
             empty={t('workspace.noDeclarations')}
             testId="region-declarations"
           />
+          <NegativeListPanel principal={p} />
         </>
       );
     case 'agency':
@@ -120,6 +122,7 @@ function RoleWorkspace(props: { readonly principal: Exclude<Principal, { kind: '
             <h2>{t('apply.title')}</h2>
             <ApplyForm principal={p} onApplied={() => setReload((n) => n + 1)} />
           </section>
+          {p.kind === 'enterprise' ? <NegativeListPanel principal={p} /> : null}
         </>
       );
   }
