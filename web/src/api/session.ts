@@ -70,13 +70,13 @@ export async function signOut(): Promise<void> {
  * A write as the signed-in account: sends the CSRF token (asking the server for one first if this
  * page has none yet) and retries once with a fresh token when the server refuses the old one.
  */
-export async function send<T>(url: string, body: unknown): Promise<T> {
+export async function send<T>(url: string, body: unknown, method: 'POST' | 'PATCH' = 'POST'): Promise<T> {
   csrfToken ??= (await getJson<{ csrfToken: string }>('/api/v1/auth/csrf')).csrfToken;
   try {
-    return await sendJson<T>(url, body, { csrfToken });
+    return await sendJson<T>(url, body, { csrfToken, method });
   } catch (e) {
     if (!(e instanceof ApiError) || e.body?.code !== 'GM_CSRF') throw e;
     csrfToken = (await getJson<{ csrfToken: string }>('/api/v1/auth/csrf')).csrfToken;
-    return sendJson<T>(url, body, { csrfToken });
+    return sendJson<T>(url, body, { csrfToken, method });
   }
 }

@@ -6,6 +6,7 @@ import { useSession } from '../api/session.ts';
 import { ErrorState, Loading } from '../components/state-views.tsx';
 import { roleLabel } from '../features/auth/role-label.ts';
 import { useProvinces } from '../features/geo/use-provinces.ts';
+import { AccountsPanel } from '../features/workflow/accounts-panel.tsx';
 import { ApplyForm } from '../features/workflow/apply-form.tsx';
 import { DeclarationSection } from '../features/workflow/declaration-table.tsx';
 import { EnterpriseUnits } from '../features/workflow/enterprise-units.tsx';
@@ -88,6 +89,7 @@ function RoleWorkspace(props: { readonly principal: Exclude<Principal, { kind: '
             testId="region-declarations"
           />
           <NegativeListPanel principal={p} />
+          <AccountsPanel />
         </>
       );
     case 'agency':

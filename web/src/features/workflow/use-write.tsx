@@ -13,15 +13,15 @@ export function useWrite(onDone: () => void): {
   readonly busy: boolean;
   readonly error: string | null;
   readonly setError: (message: string | null) => void;
-  readonly run: (url: string, body: unknown) => void;
+  readonly run: (url: string, body: unknown, method?: 'POST' | 'PATCH') => void;
 } {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = (url: string, body: unknown) => {
+  const run = (url: string, body: unknown, method: 'POST' | 'PATCH' = 'POST') => {
     setBusy(true);
     setError(null);
-    send(url, body).then(
+    send(url, body, method).then(
       () => {
         setBusy(false);
         forgetAnswers('/api/v1/declarations');
