@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account, Page } from '../../api/contract.ts';
-import { forgetAnswers, useApi } from '../../api/use-api.ts';
+import type { Account } from '../../api/contract.ts';
+import { forgetAnswers } from '../../api/use-api.ts';
 import { withQuery } from '../../api/client.ts';
 import { Field } from '../../components/field.tsx';
-import { Pagination } from '../../components/pagination.tsx';
-import { EmptyState, ErrorState, Loading } from '../../components/state-views.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { useProvinces } from '../geo/use-provinces.ts';
 import { useWrite, WriteError } from './use-write.tsx';
 
@@ -66,49 +65,40 @@ function AccountTable(props: {
     page: props.page,
     pageSize,
   });
-  const state = useApi<Page<Account>>(url, props.reloadKey);
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorState error={state.error} />;
-  if (state.data.items.length === 0)
-    return (
-      <div data-testid="account-rows" data-count="0">
-        <EmptyState>{t('people.none')}</EmptyState>
-      </div>
-    );
   return (
-    <div className="table-scroll" data-testid="account-rows" data-count={state.data.total}>
-      <table className="units">
-        <thead>
-          <tr>
-            <th scope="col">{t('people.email')}</th>
-            <th scope="col">{t('people.name')}</th>
-            <th scope="col">{t('people.role')}</th>
-            <th scope="col">{t('people.scope')}</th>
-            <th scope="col">{t('people.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {state.data.items.map((a) => (
-            <tr key={a.id} data-email={a.email} data-disabled={a.disabled}>
-              <td>{a.email}</td>
-              <td>{a.displayName}</td>
-              <td>
-                {a.role === 'admin'
-                  ? t('auth.role.admin', { level: t(`auth.level.${a.adminLevel ?? 'national'}`) })
-                  : t(`auth.role.${a.role}`)}
-              </td>
-              <td>{scopeOf(a, nameOf)}</td>
-              <td>
-                <ToggleDisabled account={a} onDone={props.onChanged} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {state.data.total > pageSize ? (
-        <Pagination page={props.page} pageSize={pageSize} total={state.data.total} onPage={props.onPage} />
-      ) : null}
-    </div>
+    <PagedTable<Account>
+      url={url}
+      reloadKey={props.reloadKey}
+      page={props.page}
+      pageSize={pageSize}
+      onPage={props.onPage}
+      testId="account-rows"
+      empty={t('people.none')}
+      head={
+        <tr>
+          <th scope="col">{t('people.email')}</th>
+          <th scope="col">{t('people.name')}</th>
+          <th scope="col">{t('people.role')}</th>
+          <th scope="col">{t('people.scope')}</th>
+          <th scope="col">{t('people.status')}</th>
+        </tr>
+      }
+      row={(a) => (
+        <tr key={a.id} data-email={a.email} data-disabled={a.disabled}>
+          <td>{a.email}</td>
+          <td>{a.displayName}</td>
+          <td>
+            {a.role === 'admin'
+              ? t('auth.role.admin', { level: t(`auth.level.${a.adminLevel ?? 'national'}`) })
+              : t(`auth.role.${a.role}`)}
+          </td>
+          <td>{scopeOf(a, nameOf)}</td>
+          <td>
+            <ToggleDisabled account={a} onDone={props.onChanged} />
+          </td>
+        </tr>
+      )}
+    />
   );
 }
 

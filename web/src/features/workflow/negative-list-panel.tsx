@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NegativeListEntry, Page, Principal } from '../../api/contract.ts';
+import type { NegativeListEntry, Principal } from '../../api/contract.ts';
 import { negativeListReasonKeys } from '../../api/contract.ts';
-import { forgetAnswers, useApi } from '../../api/use-api.ts';
+import { forgetAnswers } from '../../api/use-api.ts';
 import { Field } from '../../components/field.tsx';
-import { Pagination } from '../../components/pagination.tsx';
-import { EmptyState, ErrorState, Loading } from '../../components/state-views.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { useWrite, WriteError } from './use-write.tsx';
 
 const pageSize = 20;
@@ -79,43 +78,34 @@ function EntryTable(props: {
   const [page, setPage] = useState(1);
   const query = new URLSearchParams({ order: 'desc', page: String(page), pageSize: String(pageSize) });
   if (props.enterpriseId) query.set('enterpriseId', props.enterpriseId);
-  const state = useApi<Page<NegativeListEntry>>(`/api/v1/negative-list?${query.toString()}`, props.reloadKey);
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorState error={state.error} />;
-  if (state.data.items.length === 0)
-    return (
-      <div data-testid="negative-entries" data-count="0">
-        <EmptyState>{t('negativeList.none')}</EmptyState>
-      </div>
-    );
   return (
-    <div className="table-scroll" data-testid="negative-entries" data-count={state.data.total}>
-      <table className="units">
-        <thead>
-          <tr>
-            {props.showEnterprise ? <th scope="col">{t('negativeList.enterprise')}</th> : null}
-            <th scope="col">{t('negativeList.reason')}</th>
-            <th scope="col">{t('negativeList.since')}</th>
-            <th scope="col">{t('negativeList.until')}</th>
-            <th scope="col">{t('negativeList.note')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {state.data.items.map((e) => (
-            <tr key={e.id} data-reason={e.reason}>
-              {props.showEnterprise ? <td>{e.enterpriseId}</td> : null}
-              <td>{t(`negativeList.reasons.${e.reason}`)}</td>
-              <td>{new Date(`${e.since}T00:00:00`).toLocaleDateString(i18n.language)}</td>
-              <td>{new Date(`${threeYearsOn(e.since)}T00:00:00`).toLocaleDateString(i18n.language)}</td>
-              <td>{e.note ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {state.data.total > pageSize ? (
-        <Pagination page={page} pageSize={pageSize} total={state.data.total} onPage={setPage} />
-      ) : null}
-    </div>
+    <PagedTable<NegativeListEntry>
+      url={`/api/v1/negative-list?${query.toString()}`}
+      reloadKey={props.reloadKey}
+      page={page}
+      pageSize={pageSize}
+      onPage={setPage}
+      testId="negative-entries"
+      empty={t('negativeList.none')}
+      head={
+        <tr>
+          {props.showEnterprise ? <th scope="col">{t('negativeList.enterprise')}</th> : null}
+          <th scope="col">{t('negativeList.reason')}</th>
+          <th scope="col">{t('negativeList.since')}</th>
+          <th scope="col">{t('negativeList.until')}</th>
+          <th scope="col">{t('negativeList.note')}</th>
+        </tr>
+      }
+      row={(e) => (
+        <tr key={e.id} data-reason={e.reason}>
+          {props.showEnterprise ? <td>{e.enterpriseId}</td> : null}
+          <td>{t(`negativeList.reasons.${e.reason}`)}</td>
+          <td>{new Date(`${e.since}T00:00:00`).toLocaleDateString(i18n.language)}</td>
+          <td>{new Date(`${threeYearsOn(e.since)}T00:00:00`).toLocaleDateString(i18n.language)}</td>
+          <td>{e.note ?? ''}</td>
+        </tr>
+      )}
+    />
   );
 }
 
