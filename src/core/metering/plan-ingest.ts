@@ -111,32 +111,7 @@ function plan(
     const day = Math.floor(local / 86400);
     if (keepHour) parts.hour.add(grainCode.hour, m.key, hour, amount, count);
     parts.day.add(grainCode.day, m.key, day, amount, count);
-    if (day !== state.lastDay) {
-      state.lastDay = day;
-      state.lastMonth = monthOfDay(day);
-    }
-    parts.month.add(grainCode.month, m.key, state.lastMonth, amount, count);
-  };
-
-  const spikeCheck = (state: MeterState, use: number, ts: number, index: number) => {
-    const sd = Math.sqrt(state.variance);
-    if (state.seen >= spikeWarmup && use > state.mean + 8 * sd && use > 4 * state.mean && use > 0) {
-      flags.push({
-        meterKey: state.meter.key,
-        meterId: state.meter.id,
-        ts,
-        kind: 'spike',
-        detail: `use ${use} against a recent mean of ${state.mean.toPrecision(4)} (sd ${sd.toPrecision(4)})`,
-        index,
-      });
-      return;
-    }
-    state.seen++;
-    const alpha = state.seen < spikeWarmup ? 1 / state.seen : spikeAlpha;
-    const diff = use - state.mean;
-    const incr = alpha * diff;
-    state.mean += incr;
-    state.variance = (1 - alpha) * (state.variance + diff * incr);
+    parts.month.add(grainCode.month, m.key, monthOfCached(state, day), amount, count);
   };
 
   for (let r = 0; r < columns.runMeters.length; r++) {
@@ -179,19 +154,11 @@ function plan(
       const iv = meter.intervalSeconds;
       if (appended && pos > 0 && iv !== null) {
         const prevTs = s.ts[pos - 1] as number;
-        if (ts - prevTs > iv)
-          flags.push({
-            meterKey: meter.key,
-            meterId: meter.id,
-            ts,
-            kind: 'gap',
-            detail: `${Math.ceil((ts - prevTs) / iv) - 1} interval(s) missing since ${prevTs}`,
-            index,
-          });
+        if (ts - prevTs > iv) flags.push(gapFlag(meter, ts, prevTs, iv, index));
       }
       if (meter.kind === 'interval') {
         contribute(state, ts, v, 1);
-        if (appended) spikeCheck(state, v, ts, index);
+        if (appended) spikeCheck(state, v, ts, index, flags);
       } else {
         const hasPrev = pos > 0;
         const hasNext = pos < s.length;
@@ -211,7 +178,7 @@ function plan(
               detail: `counter went from ${s.values[pos - 1]} to ${v}; use counted as ${d.delta}`,
               index,
             });
-          else if (appended) spikeCheck(state, d.delta, ts, index);
+          else if (appended) spikeCheck(state, d.delta, ts, index, flags);
         }
         if (hasNext) {
           const d = counterDelta(v, s.values[pos] as number, meter.rolloverAt);
@@ -235,6 +202,52 @@ function plan(
     }
   }
   return { stored, parts, duplicates, conflicts, flags };
+}
+
+/** The month index of a local day, through the meter's cache of the last day looked up. */
+function monthOfCached(state: MeterState, day: number): number {
+  if (day !== state.lastDay) {
+    state.lastDay = day;
+    state.lastMonth = monthOfDay(day);
+  }
+  return state.lastMonth;
+}
+
+/** The flag of a reading at `ts` that follows the one at `prevTs` by more than the interval. */
+function gapFlag(meter: Meter, ts: number, prevTs: number, iv: number, index: number): ReadingFlag {
+  return {
+    meterKey: meter.key,
+    meterId: meter.id,
+    ts,
+    kind: 'gap',
+    detail: `${Math.ceil((ts - prevTs) / iv) - 1} interval(s) missing since ${prevTs}`,
+    index,
+  };
+}
+
+/**
+ * Flags a use far above the meter's recent mean as a spike; any other use goes into the mean and
+ * variance (exponentially weighted, after a warm-up of plain averaging).
+ */
+function spikeCheck(state: MeterState, use: number, ts: number, index: number, flags: ReadingFlag[]): void {
+  const sd = Math.sqrt(state.variance);
+  if (state.seen >= spikeWarmup && use > state.mean + 8 * sd && use > 4 * state.mean && use > 0) {
+    flags.push({
+      meterKey: state.meter.key,
+      meterId: state.meter.id,
+      ts,
+      kind: 'spike',
+      detail: `use ${use} against a recent mean of ${state.mean.toPrecision(4)} (sd ${sd.toPrecision(4)})`,
+      index,
+    });
+    return;
+  }
+  state.seen++;
+  const alpha = state.seen < spikeWarmup ? 1 / state.seen : spikeAlpha;
+  const diff = use - state.mean;
+  const incr = alpha * diff;
+  state.mean += incr;
+  state.variance = (1 - alpha) * (state.variance + diff * incr);
 }
 
 /**
@@ -271,48 +284,18 @@ function appendInOrder(
   const hour = new BucketSum(parts.hour, grainCode.hour, key);
   const day = new BucketSum(parts.day, grainCode.day, key);
   const month = new BucketSum(parts.month, grainCode.month, key);
-  let { mean, variance, seen } = state;
   for (; i < end; i++) {
     const ts = cts[i] as number;
     if (ts <= last) break;
     const v = cvalue[i] as number;
     if (len > 0 && iv !== null && ts - last > iv)
-      flags.push({
-        meterKey: key,
-        meterId: m.id,
-        ts,
-        kind: 'gap',
-        detail: `${Math.ceil((ts - last) / iv) - 1} interval(s) missing since ${last}`,
-        index: columns.index[i] as number,
-      });
+      flags.push(gapFlag(m, ts, last, iv, columns.index[i] as number));
     const local = ts + shift;
     if (keepHour) hour.add(Math.floor(local / 3600), v);
     const d = Math.floor(local / 86400);
-    if (d !== state.lastDay) {
-      state.lastDay = d;
-      state.lastMonth = monthOfDay(d);
-    }
     day.add(d, v);
-    month.add(state.lastMonth, v);
-    // spikeCheck, on the locals.
-    const sd = Math.sqrt(variance);
-    if (seen >= spikeWarmup && v > mean + 8 * sd && v > 4 * mean && v > 0)
-      flags.push({
-        meterKey: key,
-        meterId: m.id,
-        ts,
-        kind: 'spike',
-        detail: `use ${v} against a recent mean of ${mean.toPrecision(4)} (sd ${sd.toPrecision(4)})`,
-        index: columns.index[i] as number,
-      });
-    else {
-      seen++;
-      const alpha = seen < spikeWarmup ? 1 / seen : spikeAlpha;
-      const diff = v - mean;
-      const incr = alpha * diff;
-      mean += incr;
-      variance = (1 - alpha) * (variance + diff * incr);
-    }
+    month.add(monthOfCached(state, d), v);
+    spikeCheck(state, v, ts, columns.index[i] as number, flags);
     sts[len] = ts;
     svalues[len] = v;
     len++;
@@ -327,9 +310,6 @@ function appendInOrder(
   month.flush();
   s.length = len;
   stored.count = k;
-  state.mean = mean;
-  state.variance = variance;
-  state.seen = seen;
   return i;
 }
 
