@@ -5,8 +5,11 @@ import { validateMeterInput, type Meter } from '../../core/metering/meter.ts';
 import { findGaps, MeterSeries } from '../../core/metering/meter-series.ts';
 import { monthlyAccounts, type MonthlyAccounts } from '../../core/metering/monthly-accounts.ts';
 import { meterState, planIngest, type FlagKind, type MeterState } from '../../core/metering/plan-ingest.ts';
-import type { ReadingColumns } from '../../core/metering/reading-input.ts';
-import { createReadingValidator, type Rejection } from '../../core/metering/reading-input.ts';
+import {
+  createReadingValidator,
+  type ReadingColumns,
+  type Rejection,
+} from '../../core/metering/reading-input.ts';
 import { RollupBook } from '../../core/metering/rollup-book.ts';
 import type { Meters, Telemetry } from '../../core/ports.ts';
 import { mergeBatches, type TelemetryBatch } from '../../core/metering/telemetry-batch.ts';

@@ -103,6 +103,11 @@ function writeVarUint(buf: Buffer, at: number, value: number): number {
  * batch's own typed arrays.
  */
 export function encodeBatch(batch: TelemetryBatch): Buffer {
+  return encodeRows(batch).body;
+}
+
+/** encodeBatch, with the number of rows the body holds (what the insert must take as one block). */
+export function encodeRows(batch: TelemetryBatch): { readonly body: Buffer; readonly rows: number } {
   if (!littleEndian) throw new Error('the chunk encoding copies typed arrays as little-endian bytes');
   const ids = meterBatchIds(batch);
   const next = new Map<number, number>();
@@ -162,7 +167,7 @@ export function encodeBatch(batch: TelemetryBatch): Buffer {
     buf[pos++] = 0;
     buf[pos++] = 0;
   });
-  return buf.subarray(0, pos);
+  return { body: buf.subarray(0, pos), rows };
 }
 
 /** Column types a RowBinary result can be decoded into. */

@@ -11,9 +11,8 @@ import type { StoredFlag, TelemetryBatch } from '../../core/metering/telemetry-b
 import type { Telemetry } from '../../core/ports.ts';
 import {
   decodeRows,
-  encodeBatch,
+  encodeRows,
   rowColumns,
-  rowCount,
   rowKind,
   rowSchema,
   type ResultColumn,
@@ -256,9 +255,8 @@ export async function openClickhouseTelemetry(location: ClickhouseLocation): Pro
     },
     async commit(batch: TelemetryBatch) {
       await settle();
-      const rows = rowCount(batch);
+      const { body, rows } = encodeRows(batch);
       if (rows === 0) return;
-      const body = encodeBatch(batch);
       try {
         await insert(body, rows);
       } catch (e) {
